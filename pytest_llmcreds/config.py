@@ -1,0 +1,234 @@
+"""Read the plugin's options and ini keys into one validated settings object.
+
+Every command-line option that makes sense in a file has an ini twin; the
+command line wins. Invalid values raise ``pytest.UsageError`` naming the
+option and the accepted values.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import pytest
+
+Mode = Literal["skip", "fail", "warn", "off"]
+MODES: tuple[Mode, ...] = ("skip", "fail", "warn", "off")
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_CACHE_TTL = 300.0
+
+
+@dataclass(frozen=True)
+class GatewayDeclaration:
+    """A user-declared OpenAI- or Anthropic-compatible endpoint."""
+
+    name: str
+    compatibility: Literal["openai", "anthropic"]
+    key_env: str | None
+    base_url: str | None
+    base_url_env: str | None
+    auth: str | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plugin's configuration for one run."""
+
+    #: The preflight mode, or "off" when only missing keys skip live tests.
+    mode: Mode
+    providers: tuple[str, ...] = ()
+    models: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    base_urls: dict[str, str] = field(default_factory=dict)
+    offline: bool = False
+    report: Path | None = None
+    env_files: tuple[Path, ...] = ()
+    gateways: tuple[GatewayDeclaration, ...] = ()
+    timeout: float = DEFAULT_TIMEOUT
+    probe: bool = False
+    refresh: bool = False
+    cache_ttl: float = DEFAULT_CACHE_TTL
+
+    @property
+    def preflight(self) -> bool:
+        return self.mode != "off"
+
+
+def get_option(config: pytest.Config, name: str) -> Any:
+    """Return the command-line value of ``name``, or its ini twin."""
+    value = config.getoption(name)
+    if value is None or value == []:
+        return config.getini(name)
+    return value
+
+
+def read_settings(config: pytest.Config) -> Settings:
+    rootdir = Path(config.rootpath)
+    invocation_dir = Path(config.invocation_params.dir)
+    report = get_option(config, "llm_report")
+    return Settings(
+        mode=_read_mode(config),
+        providers=tuple(_split_names(get_option(config, "llm_providers"))),
+        models=_read_models(get_option(config, "llm_models")),
+        base_urls=_read_base_urls(get_option(config, "llm_base_urls")),
+        offline=bool(config.getoption("llm_offline") or config.getini("llm_offline")),
+        report=invocation_dir / report if report else None,
+        env_files=tuple(
+            _resolve_path(rootdir, name) for name in get_option(config, "llm_env_files")
+        ),
+        gateways=tuple(
+            parse_gateway(line) for line in config.getini("llm_gateways") if line.strip()
+        ),
+        timeout=_read_positive(config, "llm_preflight_timeout", DEFAULT_TIMEOUT),
+        probe=bool(
+            config.getoption("llm_preflight_probe") or config.getini("llm_preflight_probe")
+        ),
+        refresh=bool(config.getoption("llm_preflight_refresh")),
+        cache_ttl=_read_cache_ttl(config),
+    )
+
+
+def _read_mode(config: pytest.Config) -> Mode:
+    value = config.getoption("llm_preflight")
+    ini = (config.getini("llm_preflight") or "").strip()
+    if value is None:
+        value = ini or "off"
+    elif value == "":
+        # A bare --llm-preflight: the ini file's mode, or the default.
+        value = ini if ini not in ("", "off") else "skip"
+    value = value.strip().lower()
+    if value not in MODES:
+        raise pytest.UsageError(
+            f"--llm-preflight / llm_preflight: invalid mode {value!r}; "
+            f"use one of {', '.join(MODES)}"
+        )
+    return cast(Mode, value)
+
+
+def _split_names(values: Iterable[str]) -> list[str]:
+    names: list[str] = []
+    for value in values:
+        for name in value.replace(",", " ").split():
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _read_models(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    models: dict[str, list[str]] = {}
+    for provider, model in _read_pairs(values, "--llm-model / llm_models", "MODEL"):
+        models.setdefault(provider, [])
+        if model not in models[provider]:
+            models[provider].append(model)
+    return {provider: tuple(names) for provider, names in models.items()}
+
+
+def _read_base_urls(values: Iterable[str]) -> dict[str, str]:
+    return dict(_read_pairs(values, "--llm-base-url / llm_base_urls", "URL"))
+
+
+def _read_pairs(
+    values: Iterable[str], option: str, what: str
+) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        for item in value.split():
+            provider, sep, rest = item.strip().partition("=")
+            if not sep or not provider.strip() or not rest.strip():
+                raise pytest.UsageError(
+                    f"{option}: invalid value {item.strip()!r}; "
+                    f"use PROVIDER={what}, for example openai="
+                    f"{'gpt-4o-mini' if what == 'MODEL' else 'http://127.0.0.1:8000/v1'}"
+                )
+            pairs.append((provider.strip(), rest.strip()))
+    return pairs
+
+
+def _resolve_path(rootdir: Path, name: str) -> Path:
+    path = Path(name).expanduser()
+    return path if path.is_absolute() else rootdir / path
+
+
+def _read_positive(config: pytest.Config, name: str, default: float) -> float:
+    raw = get_option(config, name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        value = -1.0
+    if value <= 0:
+        option = "--" + name.replace("_", "-")
+        raise pytest.UsageError(
+            f"{option} / {name}: invalid value {raw!r}; use a number of seconds "
+            f"greater than 0 (default {default:g})"
+        )
+    return value
+
+
+def _read_cache_ttl(config: pytest.Config) -> float:
+    raw = config.getini("llm_preflight_cache_ttl")
+    if raw in (None, ""):
+        return DEFAULT_CACHE_TTL
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        value = -1.0
+    if value < 0:
+        raise pytest.UsageError(
+            f"llm_preflight_cache_ttl: invalid value {raw!r}; use a number of "
+            f"seconds, 0 to turn the cache off (default {DEFAULT_CACHE_TTL:g})"
+        )
+    return value
+
+
+_GATEWAY_FIELDS = ("key_env", "base_url", "base_url_env", "auth")
+_GATEWAY_SYNTAX = (
+    "NAME openai|anthropic key_env=VAR base_url=URL [base_url_env=VAR] "
+    "[auth=bearer|x-api-key|api-key|none]"
+)
+
+
+def parse_gateway(line: str) -> GatewayDeclaration:
+    """Parse one ``llm_gateways`` line into a declaration."""
+    try:
+        words = shlex.split(line)
+    except ValueError as error:
+        raise _gateway_error(line, f"cannot be split into words ({error})") from None
+    if len(words) < 2:
+        raise _gateway_error(line, "needs at least a name and a compatibility")
+
+    name, compatibility, *options = words
+    if compatibility not in ("openai", "anthropic"):
+        raise _gateway_error(
+            line, f"unknown compatibility {compatibility!r}; use openai or anthropic"
+        )
+    values: dict[str, str] = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        if not sep or key not in _GATEWAY_FIELDS:
+            raise _gateway_error(
+                line,
+                f"unknown setting {option!r}; use {', '.join(_GATEWAY_FIELDS)}",
+            )
+        values[key] = value
+    if "base_url" not in values and "base_url_env" not in values:
+        raise _gateway_error(line, "needs base_url=URL or base_url_env=VAR")
+    return GatewayDeclaration(
+        name=name,
+        compatibility=cast(Literal["openai", "anthropic"], compatibility),
+        key_env=values.get("key_env"),
+        base_url=values.get("base_url"),
+        base_url_env=values.get("base_url_env"),
+        auth=values.get("auth"),
+    )
+
+
+def _gateway_error(line: str, problem: str) -> pytest.UsageError:
+    return pytest.UsageError(
+        f"llm_gateways: invalid line {line.strip()!r}: {problem}. "
+        f"Write each gateway as: {_GATEWAY_SYNTAX}"
+    )

@@ -1,0 +1,515 @@
+"""The pytest surface of pytest-llmcreds: options, the marker, hooks and fixtures.
+
+pytest imports this module in every run of every project where the package
+is installed, so it imports nothing heavy at module level: httpx, pydantic
+and the provider catalogue load inside the hooks and fixtures that use them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from pytest_llmcreds.config import Settings
+    from pytest_llmcreds.providers import Registry
+    from pytest_llmcreds.results import PreflightResult
+    from pytest_llmcreds.simulate import LLMMock
+
+MARKER = "llm_live"
+PLUGIN_NAME = "llmcreds-session"
+PREFLIGHT_OPTION = "--llm-preflight"
+#: The key under which the xdist controller hands the result to workers.
+WORKER_RESULT_KEY = "llmcreds_preflight"
+
+_decision_key = pytest.StashKey["Decision"]()
+_requirements_key = pytest.StashKey["list[Requirement]"]()
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One provider a live test needs, with the models it names."""
+
+    provider: str
+    models: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a live test fails at setup: its marker cannot be used."""
+
+    reason: str
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("llmcreds", "LLM credentials (pytest-llmcreds)")
+    group.addoption(
+        PREFLIGHT_OPTION,
+        dest="llm_preflight",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="MODE",
+        help="Check the credentials of every provider the selected tests need "
+        "before any test runs. MODE is skip (skip the live tests of a provider "
+        "that did not pass; the default), fail (stop the session before any "
+        "test runs) or warn (only report). Write the mode with '=', as in "
+        "--llm-preflight=fail.",
+    )
+    group.addoption(
+        "--llm-provider",
+        dest="llm_providers",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="Check this provider even if no collected test names it. Repeatable.",
+    )
+    group.addoption(
+        "--llm-model",
+        dest="llm_models",
+        action="append",
+        default=[],
+        metavar="PROVIDER=MODEL",
+        help="Check that this model is available, in addition to the models of "
+        "llm_live markers. Repeatable.",
+    )
+    group.addoption(
+        "--llm-base-url",
+        dest="llm_base_urls",
+        action="append",
+        default=[],
+        metavar="PROVIDER=URL",
+        help="Use this base URL for a provider, as one would pass it to that "
+        "provider's SDK. Overrides the SDK's environment variable. Repeatable.",
+    )
+    group.addoption(
+        "--llm-offline",
+        dest="llm_offline",
+        action="store_true",
+        default=False,
+        help="Run only the checks that need no network request.",
+    )
+    group.addoption(
+        "--llm-report",
+        dest="llm_report",
+        default=None,
+        metavar="PATH",
+        help="Write the preflight result as JSON to PATH.",
+    )
+    group.addoption(
+        "--llm-env-file",
+        dest="llm_env_files",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="A .env file to compare with the environment, relative to the "
+        "rootdir. Repeatable. Default: .env",
+    )
+    group.addoption(
+        "--llm-preflight-timeout",
+        dest="llm_preflight_timeout",
+        default=None,
+        metavar="SECONDS",
+        help="Time limit of each provider's live check, in seconds. Default: 10.",
+    )
+    group.addoption(
+        "--llm-preflight-probe",
+        dest="llm_preflight_probe",
+        action="store_true",
+        default=False,
+        help="Also send one minimal request per configured model, which proves "
+        "access and quota but costs about one output token each.",
+    )
+    group.addoption(
+        "--llm-preflight-refresh",
+        dest="llm_preflight_refresh",
+        action="store_true",
+        default=False,
+        help="Ignore cached preflight results and check every provider again.",
+    )
+
+    parser.addini("llm_preflight", "Preflight mode: skip, fail, warn or off", default="")
+    parser.addini(
+        "llm_providers", "Providers to check in every run", type="args", default=[]
+    )
+    parser.addini(
+        "llm_models", "Models to check, as PROVIDER=MODEL", type="linelist", default=[]
+    )
+    parser.addini(
+        "llm_base_urls",
+        "Base URLs per provider, as PROVIDER=URL",
+        type="linelist",
+        default=[],
+    )
+    parser.addini("llm_offline", "Run only the offline checks", type="bool", default=False)
+    parser.addini("llm_report", "Path of the JSON preflight report", default="")
+    parser.addini(
+        "llm_env_files",
+        ".env files to compare with the environment",
+        type="linelist",
+        default=[".env"],
+    )
+    parser.addini(
+        "llm_gateways",
+        "OpenAI- or Anthropic-compatible gateways, one per line: NAME "
+        "openai|anthropic key_env=VAR base_url=URL [base_url_env=VAR] [auth=STYLE]",
+        type="linelist",
+        default=[],
+    )
+    parser.addini(
+        "llm_preflight_timeout", "Time limit of each live check, in seconds", default=""
+    )
+    parser.addini(
+        "llm_preflight_probe",
+        "Send one minimal request per configured model",
+        type="bool",
+        default=False,
+    )
+    parser.addini(
+        "llm_preflight_cache_ttl",
+        "Seconds a passed or failed preflight result is reused; 0 turns the "
+        "cache off. Default: 300",
+        default="",
+    )
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    from pytest_llmcreds import hookspecs
+
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(
+    early_config: pytest.Config, parser: pytest.Parser, args: list[str]
+) -> None:
+    """Keep ``pytest --llm-preflight tests/`` from reading ``tests/`` as the mode.
+
+    The option takes its mode only in the ``--llm-preflight=MODE`` form, so a
+    bare option is rewritten before argparse sees the path after it.
+    """
+    args[:] = [f"{PREFLIGHT_OPTION}=" if arg == PREFLIGHT_OPTION else arg for arg in args]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(*providers, model=None): the test calls these LLM providers "
+        "with live credentials (and, when given, this model or list of models); "
+        "pytest-llmcreds skips it when a provider's credentials cannot work.",
+    )
+    from pytest_llmcreds.config import read_settings
+
+    settings = read_settings(config)
+    config.pluginmanager.register(LLMCredsSession(config, settings), PLUGIN_NAME)
+
+
+class LLMCredsSession:
+    """Per-session state: the settings, the provider registry and the result."""
+
+    def __init__(self, config: pytest.Config, settings: Settings) -> None:
+        self.config = config
+        self.settings = settings
+        self.result: PreflightResult | None = None
+        self.skipped = 0
+        self._registry: Registry | None = None
+        if settings.preflight or settings.providers or settings.gateways:
+            # Validate names now, so a typo is a usage error before collection.
+            self.check_names(settings.providers, "--llm-provider / llm_providers")
+            self.check_names(settings.models, "--llm-model / llm_models")
+            self.check_names(settings.base_urls, "--llm-base-url / llm_base_urls")
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = build_registry(self.config, self.settings)
+        return self._registry
+
+    def check_names(self, names: Sequence[str] | dict[str, Any], option: str) -> None:
+        for name in names:
+            if name not in self.registry:
+                raise pytest.UsageError(
+                    f"{option}: {unknown_provider(name, self.registry)}"
+                )
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(
+        self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        live = [item for item in items if item.get_closest_marker(MARKER) is not None]
+        providers = self._providers_to_check(live)
+        if not providers:
+            return
+
+        self.result = self._obtain_result(providers, live)
+        self._decide(live)
+        self._write_report()
+        if self.settings.mode == "fail" and self.result.failed:
+            self._stop_session()
+
+    def _providers_to_check(self, live: list[pytest.Item]) -> list[str]:
+        names: list[str] = []
+        if self.settings.preflight:
+            names += self.settings.providers
+        for item in live:
+            try:
+                requirements = read_requirements(item, self.registry)
+            except MarkerError as error:
+                item.stash[_decision_key] = Decision(str(error))
+                continue
+            item.stash[_requirements_key] = requirements
+            names += [r.provider for r in requirements]
+        return list(dict.fromkeys(names))
+
+    def _obtain_result(
+        self, providers: list[str], live: list[pytest.Item]
+    ) -> PreflightResult:
+        from pytest_llmcreds.results import PreflightResult
+
+        handed = getattr(self.config, "workerinput", {}).get(WORKER_RESULT_KEY)
+        if handed is not None:
+            return PreflightResult.model_validate_json(handed)
+        return run_for_session(self, providers, self._models(live))
+
+    def _models(self, live: list[pytest.Item]) -> dict[str, list[str]]:
+        models: dict[str, list[str]] = {
+            name: list(names) for name, names in self.settings.models.items()
+        }
+        for item in live:
+            for requirement in item.stash.get(_requirements_key, []):
+                names = models.setdefault(requirement.provider, [])
+                names += [m for m in requirement.models if m not in names]
+        return models
+
+    def _decide(self, live: list[pytest.Item]) -> None:
+        assert self.result is not None
+        if self.settings.mode in ("warn", "fail"):
+            return
+        for item in live:
+            if _decision_key in item.stash:
+                continue
+            reason = skip_reason(self.result, item.stash.get(_requirements_key, []))
+            if reason is not None:
+                # A skip marker, unlike pytest.skip() at setup, makes pytest
+                # report the test's own location instead of this plugin's.
+                item.add_marker(pytest.mark.skip(reason=reason))
+                self.skipped += 1
+
+    def _write_report(self) -> None:
+        path = self.settings.report
+        if path is None or self.result is None or hasattr(self.config, "workerinput"):
+            return
+        try:
+            self.result.write_report(path)
+        except OSError as error:
+            from pytest_llmcreds.warnings import LLMCredsWarning
+
+            self.config.issue_config_time_warning(
+                LLMCredsWarning(
+                    f"cannot write the preflight report to {path}: "
+                    f"{error.strerror or type(error).__name__}; check that the "
+                    "directory is writable"
+                ),
+                stacklevel=2,
+            )
+
+    def _stop_session(self) -> None:
+        assert self.result is not None
+        names = ", ".join(
+            f"{r.provider} ({', '.join(r.causes)})" for r in self.result.failed
+        )
+        # pytest still calls pytest_terminal_summary after this exit, which
+        # prints the report.
+        pytest.exit(
+            f"llmcreds: preflight failed for {names}; no test was run",
+            returncode=pytest.ExitCode.TESTS_FAILED,
+        )
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        decision = item.stash.get(_decision_key, None)
+        if decision is None:
+            return
+        pytest.fail(decision.reason, pytrace=False)
+
+    def pytest_report_header(self, config: pytest.Config) -> str | None:
+        if not self.settings.preflight:
+            return None
+        from pytest_llmcreds.terminal import header_line
+
+        return header_line(self.settings.mode, self.settings.offline)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if self.result is None:
+            return
+        from pytest_llmcreds.terminal import report_lines, summary_line
+
+        verbosity = self.config.get_verbosity()
+        if not self.settings.preflight and not self.result.failed:
+            return
+        terminalreporter.write_sep("=", "llm preflight")
+        for line in report_lines(self.result, verbosity):
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(summary_line(self.result, self.skipped))
+        if not self.settings.preflight:
+            terminalreporter.write_line(
+                "llmcreds: only missing and empty keys were checked; run with "
+                "--llm-preflight for the full check"
+            )
+
+
+class MarkerError(Exception):
+    """An ``llm_live`` marker with arguments the plugin cannot use."""
+
+
+def read_requirements(item: pytest.Item, registry: Registry) -> list[Requirement]:
+    """Read every ``llm_live`` marker of ``item``; markers stack."""
+    requirements: list[Requirement] = []
+    for mark in item.iter_markers(MARKER):
+        unknown = set(mark.kwargs) - {"model"}
+        if unknown:
+            raise MarkerError(
+                f"{MARKER}: unknown argument {sorted(unknown)[0]!r}; the marker "
+                f"takes provider names and model=: @pytest.mark.{MARKER}(\"openai\", "
+                'model="gpt-4o-mini")'
+            )
+        if not mark.args:
+            raise MarkerError(
+                f"{MARKER} needs at least one provider name, for example "
+                f'@pytest.mark.{MARKER}("openai")'
+            )
+        models = _marker_models(mark.kwargs.get("model"))
+        for provider in mark.args:
+            if not isinstance(provider, str) or provider not in registry:
+                raise MarkerError(f"{MARKER}: {unknown_provider(provider, registry)}")
+            requirements.append(Requirement(provider, models))
+    return requirements
+
+
+def unknown_provider(name: object, registry: Registry) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(name), registry.names(), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return (
+        f"unknown provider {name!r}{hint}; use one of {', '.join(registry.names())}, "
+        "or declare a gateway in llm_gateways"
+    )
+
+
+def _marker_models(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise MarkerError(
+        f"{MARKER}: model must be a model name or a list of names, not {value!r}"
+    )
+
+
+def skip_reason(result: PreflightResult, requirements: list[Requirement]) -> str | None:
+    """Return why a test with these requirements cannot pass, or None."""
+    for requirement in requirements:
+        provider = result.get(requirement.provider)
+        if provider is None:
+            continue
+        if provider.status != "passed":
+            return provider.skip_reason()
+        for model in requirement.models:
+            status = provider.models.get(model, "unknown")
+            if status in ("not_found", "no_access"):
+                return (
+                    f"llmcreds: {provider.provider} model {model} is {status}: "
+                    + next(
+                        (f.message for f in provider.findings if model in f.message),
+                        "see the preflight report",
+                    )
+                )
+    return None
+
+
+def build_registry(config: pytest.Config, settings: Settings) -> Registry:
+    from pytest_llmcreds.providers import Registry, builtin_providers, gateway_spec
+
+    try:
+        registry = Registry(builtin_providers())
+        for gateway in settings.gateways:
+            registry.add(
+                gateway_spec(
+                    gateway.name,
+                    gateway.compatibility,
+                    key_env=gateway.key_env,
+                    base_url=gateway.base_url,
+                    base_url_env=gateway.base_url_env,
+                    auth=gateway.auth,
+                )
+            )
+        for added in config.hook.pytest_llmcreds_providers(config=config):
+            for spec in added or ():
+                registry.add(spec)
+    except ValueError as error:
+        raise pytest.UsageError(f"llmcreds: {error}") from None
+    return registry
+
+
+def run_for_session(
+    session: LLMCredsSession, providers: list[str], models: dict[str, list[str]]
+) -> PreflightResult:
+    from pytest_llmcreds.preflight import PreflightRequest, run_preflight
+
+    settings = session.settings
+    request = PreflightRequest(
+        providers=providers,
+        models=models,
+        base_urls=settings.base_urls,
+        mode=settings.mode if settings.preflight else "off",
+        offline=settings.offline,
+        presence_only=not settings.preflight,
+        env_files=settings.env_files,
+        timeout=settings.timeout,
+        probe=settings.probe,
+        refresh=settings.refresh,
+        cache_ttl=settings.cache_ttl,
+    )
+    return run_preflight(session.registry, request, os.environ)
+
+
+@pytest.fixture(scope="session")
+def llm_preflight(pytestconfig: pytest.Config) -> PreflightResult:
+    """The preflight result: each checked provider's status, causes and fixes.
+
+    ``llm_preflight["openai"].status`` is ``"passed"``, ``"failed"`` or
+    ``"indeterminate"``; a test can skip itself on it. Holds fingerprints
+    only, never a key. Providers named by no marker and no --llm-provider
+    were not checked.
+    """
+    session = pytestconfig.pluginmanager.get_plugin(PLUGIN_NAME)
+    assert isinstance(session, LLMCredsSession)
+    if session.result is None:
+        from pytest_llmcreds.results import PreflightResult
+
+        return PreflightResult(mode=session.settings.mode)
+    return session.result
+
+
+# llm_mock fixtures: begin
+@pytest.fixture
+def llm_mock() -> Iterator[LLMMock]:
+    """Simulate LLM provider errors and answers for httpx and httpx2 clients.
+
+    ``llm_mock.fail("openai", "invalid_api_key")`` makes the next requests to
+    that provider get its documented error, byte for byte; unmatched requests
+    fail the test. See the pytest-llmcreds docs for every scenario.
+    """
+    from pytest_llmcreds.simulate import LLMMock
+
+    with LLMMock() as mock:
+        yield mock
+
+
+# llm_mock fixtures: end
