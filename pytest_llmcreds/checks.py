@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from pytest_llmcreds.keys import looks_like_key, safe_url
 from pytest_llmcreds.providers import ProviderSpec, Registry
 from pytest_llmcreds.resolve import Resolution
 from pytest_llmcreds.results import Finding
@@ -334,7 +335,9 @@ def _ignored_base_urls(resolution: Resolution) -> list[Finding]:
             continue
         legacy = name in spec.legacy_base_url_vars
         why = "an older SDK read it; the current one" if legacy else "the SDK"
-        where = resolution.base_url or "nowhere (no default)"
+        where = safe_url(resolution.base_url) if resolution.base_url else (
+            "nowhere (no default)"
+        )
         findings.append(
             Finding(
                 cause="base_url_ignored",
@@ -391,14 +394,14 @@ def describe_url_problem(spec: ProviderSpec, raw: str) -> tuple[str, str] | None
     if parts.scheme not in ("http", "https"):
         return (
             "has no http:// or https:// scheme",
-            f"write it as https://{raw}" if "://" not in raw
+            f"write it as {safe_url('https://' + raw)}" if "://" not in raw
             else "use http:// or https://",
         )
     host = parts.hostname or ""
     if not host:
         return "has no host name", "use the form http(s)://host[:port][/path]"
     if host in _LISTEN_ADDRESSES or f"[{host}]" in _LISTEN_ADDRESSES:
-        fixed = url.replace(host, "127.0.0.1", 1)
+        fixed = safe_url(url.replace(host, "127.0.0.1", 1))
         return (
             f"points at {host}, which is an address to listen on, not to connect to",
             f"use 127.0.0.1 or localhost instead ({fixed})",
@@ -526,12 +529,12 @@ def _identifier_problem(role: str, value: str) -> tuple[str, str] | None:
     if mismatched.fullmatch(stripped):
         return (
             f"holds {'a project' if role == 'organization' else 'an organization'} "
-            f"id ({stripped})",
+            "id",
             f"move it to {other}",
         )
     expected = _ORGANIZATION_ID if role == "organization" else _PROJECT_ID
     if not expected.fullmatch(stripped):
-        return f"is {stripped!r}, which is not {wanted}", f"set it to {wanted}"
+        return "is not " + wanted, f"set it to {wanted}"
     return None
 
 
@@ -625,7 +628,3 @@ def _all_key_variable_names(spec: ProviderSpec) -> set[str]:
     return {*spec.key_vars, *spec.near_miss_key_vars}
 
 
-def looks_like_key(value: str) -> bool:
-    from pytest_llmcreds.keys import kind_prefix
-
-    return bool(kind_prefix(value)) or len(value) >= 40

@@ -113,3 +113,25 @@ def redact(text: str, secrets: list[Secret]) -> str:
 
 
 _BEARER = re.compile(r"((?:Bearer|Basic)\s+)[^\s'\",]+", re.IGNORECASE)
+
+
+def safe_url(url: str) -> str:
+    """Return ``url`` without user info and query values, which may hold a key."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.netloc.rpartition("@")[2]
+    except ValueError:
+        return "(an unparsable URL)"
+    netloc = f"***@{host}" if "@" in parts.netloc else host
+    query = "&".join(
+        f"{pair.partition('=')[0]}=…" if "=" in pair else pair
+        for pair in parts.query.split("&")
+    ) if parts.query else ""
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+def looks_like_key(value: str) -> bool:
+    """Return True for a value that may be a credential, so it is never shown."""
+    return bool(kind_prefix(value)) or len(value) >= 40

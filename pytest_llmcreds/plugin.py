@@ -219,6 +219,7 @@ class LLMCredsSession:
         self._registry: Registry | None = None
         if settings.preflight or settings.providers or settings.gateways:
             # Validate names now, so a typo is a usage error before collection.
+            self._registry = build_registry(config, settings)
             self.check_names(settings.providers, "--llm-provider / llm_providers")
             self.check_names(settings.models, "--llm-model / llm_models")
             self.check_names(settings.base_urls, "--llm-base-url / llm_base_urls")
@@ -500,11 +501,15 @@ def llm_preflight(pytestconfig: pytest.Config) -> PreflightResult:
 # llm_mock fixtures: begin
 @pytest.fixture
 def llm_mock() -> Iterator[LLMMock]:
-    """Simulate LLM provider errors and answers for httpx and httpx2 clients.
+    """Simulate LLM providers for every httpx and httpx2 client, sync and async.
 
-    ``llm_mock.fail("openai", "invalid_api_key")`` makes the next requests to
-    that provider get its documented error, byte for byte; unmatched requests
-    fail the test. See the pytest-llmcreds docs for every scenario.
+    ``llm_mock.fail("openai", "invalid_api_key", times=None)`` answers that
+    provider's requests with the error it sends in production (status,
+    headers and body), ``times`` times, then with a minimal success answer;
+    ``llm_mock.succeed(provider)`` serves only success answers.
+    ``llm_mock.requests(provider)`` lists the requests sent, credentials
+    redacted. Any other request fails the test, and nothing leaves the
+    process. Scenario ids: docs/scenarios.md.
     """
     from pytest_llmcreds.simulate import LLMMock
 

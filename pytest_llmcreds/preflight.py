@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pytest_llmcreds.checks import check_key_presence, check_provider, normalize_base_url
 from pytest_llmcreds.config import Mode
+from pytest_llmcreds.keys import looks_like_key, safe_url
 from pytest_llmcreds.providers import ProviderSpec, Registry
 from pytest_llmcreds.resolve import Resolution, read_dotenv_files, resolve
 from pytest_llmcreds.results import (
@@ -191,6 +192,9 @@ def _resolution_fields(resolution: Resolution) -> dict[str, Any]:
     return {
         "key_source": resolution.key_var,
         "fingerprint": key.fingerprint if key is not None else None,
-        "base_url": normalize_base_url(spec, base_url) if base_url else None,
-        "settings": dict(resolution.settings),
+        "base_url": safe_url(normalize_base_url(spec, base_url)) if base_url else None,
+        "settings": {
+            name: "(hidden: looks like a key)" if looks_like_key(value) else value
+            for name, value in resolution.settings.items()
+        },
     }

@@ -1,0 +1,527 @@
+"""``LLMMock``: route provider requests to simulated errors and success answers.
+
+One respx router serves both HTTP stacks. Each provider that a test calls
+``fail`` or ``succeed`` on gets routes for its default hosts, the base URL in
+its SDK's environment variable and any ``base_url=``. Every other request
+raises :class:`UnmatchedRequestError` at once, and again when the mock exits,
+because SDKs wrap transport exceptions and an application may swallow them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import httpx
+import respx
+from respx.models import AllMockedAssertionError
+
+from pytest_llmcreds.providers import ProviderSpec, builtin_providers
+from pytest_llmcreds.simulate import _answers
+from pytest_llmcreds.simulate._models import ProviderErrors, Scenario
+from pytest_llmcreds.simulate._transport import (
+    ChunkedStream,
+    SimulatedTransportError,
+    available_mockers,
+)
+from pytest_llmcreds.simulate.catalogue import errors_of, scenario_of
+
+#: Seconds sent in ``retry-after`` on retryable errors unless a test asks for
+#: the recorded value: SDKs sleep that long between attempts.
+FAST_RETRY_AFTER = 0.002
+#: Statuses that the Stainless-generated SDKs (openai, anthropic, groq,
+#: together) retry, so an answer with them needs a short ``retry-after``.
+_RETRIED_STATUSES = frozenset({408, 409, 429})
+_SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "x-api-key", "api-key",
+     "x-goog-api-key", "cookie"}
+)
+_SECRET_QUERY = frozenset({"key", "api_key", "api-key"})
+REDACTED = "[redacted]"
+#: Models named in success answers when the request names none.
+_DEFAULT_MODEL = "llm-mock-model"
+
+
+class UnmatchedRequestError(AllMockedAssertionError):
+    """A request that no simulated provider or user route answers."""
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request that reached ``llm_mock``, with credentials redacted."""
+
+    provider: str
+    method: str
+    url: str
+    path: str
+    endpoint: str
+    model: str | None
+    stream: bool
+    headers: Mapping[str, str]
+    json: Any
+    #: The scenario id served, or None for a success answer.
+    scenario: str | None
+    #: ``time.monotonic()`` when the request arrived.
+    time: float
+
+
+@dataclass
+class PlannedFailure:
+    """A scenario to serve ``times`` times (every time when None)."""
+
+    scenario: Scenario
+    times: int | None
+    model: str | None
+    retry_after: float | str | None
+    served: int = 0
+
+    def applies_to(self, model: str | None, stream: bool) -> bool:
+        if self.times is not None and self.served >= self.times:
+            return False
+        if self.model is not None and self.model != model:
+            return False
+        # An error event inside a stream needs a streaming request.
+        return self.scenario.kind != "stream" or stream
+
+
+@dataclass
+class _ProviderState:
+    spec: ProviderSpec
+    errors: ProviderErrors
+    bases: list[str] = field(default_factory=list)
+    failures: list[PlannedFailure] = field(default_factory=list)
+
+
+class _Router(respx.Router):
+    """A respx router that reports unmatched requests through its ``LLMMock``."""
+
+    def __init__(self, owner: LLMMock) -> None:
+        super().__init__(assert_all_called=False, assert_all_mocked=True)
+        self._owner = owner
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return super().handler(request)
+        except UnmatchedRequestError:
+            raise
+        except AllMockedAssertionError:
+            raise self._owner._unmatched(request) from None
+
+    async def async_handler(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return await super().async_handler(request)
+        except UnmatchedRequestError:
+            raise
+        except AllMockedAssertionError:
+            raise self._owner._unmatched(request) from None
+
+
+class LLMMock:
+    """Simulated LLM providers for every httpx and httpx2 client in the process.
+
+    Use it as a context manager (the ``llm_mock`` fixture does). ``router`` is
+    a respx router for routes of your own: ``mock.router.get(url).respond(200)``.
+    """
+
+    def __init__(self, *, retry_after: float = FAST_RETRY_AFTER) -> None:
+        self.retry_after = retry_after
+        self.router = _Router(self)
+        self._specs = {spec.name: spec for spec in builtin_providers()}
+        self._states: dict[str, _ProviderState] = {}
+        self._requests: list[RecordedRequest] = []
+        self._unmatched_requests: list[str] = []
+        self._mockers = available_mockers()
+
+    # Context management.
+
+    def __enter__(self) -> LLMMock:
+        for mocker in self._mockers:
+            mocker.register(self.router)
+            mocker.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        for mocker in self._mockers:
+            mocker.unregister(self.router)
+            mocker.stop()
+        if exc_type is None and self._unmatched_requests:
+            raise UnmatchedRequestError(self._unmatched_summary())
+
+    # The test-facing API.
+
+    def fail(
+        self,
+        provider: str,
+        scenario: str,
+        *,
+        times: int | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        retry_after: float | str | None = None,
+    ) -> PlannedFailure:
+        """Answer requests to ``provider`` with ``scenario``, then with success.
+
+        ``times`` limits how many requests fail (every request when None);
+        ``model`` limits the failure to requests for that model. By default a
+        retryable error carries ``retry-after`` of ``FAST_RETRY_AFTER``
+        seconds; pass ``retry_after="recorded"`` for the provider's recorded
+        headers or a number of seconds.
+        """
+        if times is not None and times < 0:
+            raise ValueError(f"times={times} is negative; use None or a count")
+        if isinstance(retry_after, str) and retry_after != "recorded":
+            raise ValueError(
+                f"retry_after={retry_after!r} is invalid; use None, "
+                "a number of seconds or 'recorded'"
+            )
+        state = self._state(provider, base_url)
+        planned = PlannedFailure(
+            scenario_of(provider, scenario), times, model, retry_after
+        )
+        state.failures.append(planned)
+        return planned
+
+    def succeed(self, provider: str, *, base_url: str | None = None) -> None:
+        """Answer requests to ``provider`` with success answers only."""
+        self._state(provider, base_url)
+
+    def reset(self, provider: str | None = None) -> None:
+        """Forget planned failures and recorded requests, of one provider or all.
+
+        The routes stay, so the provider then gets success answers.
+        """
+        for name, state in self._states.items():
+            if provider is None or name == provider:
+                state.failures.clear()
+        self._requests = [
+            r for r in self._requests if provider is not None and r.provider != provider
+        ]
+
+    def requests(self, provider: str | None = None) -> list[RecordedRequest]:
+        """Return the recorded requests, all of them or those to ``provider``."""
+        if provider is None:
+            return list(self._requests)
+        return [r for r in self._requests if r.provider == provider]
+
+    @property
+    def mocked(self) -> dict[str, list[str]]:
+        """The base URLs served for each simulated provider."""
+        return {name: list(state.bases) for name, state in self._states.items()}
+
+    # Routing.
+
+    def _state(self, provider: str, base_url: str | None) -> _ProviderState:
+        errors = errors_of(provider)
+        state = self._states.get(provider)
+        if state is None:
+            state = _ProviderState(self._specs[provider], errors)
+            self._states[provider] = state
+            self._add_routes(state, _provider_bases(state.spec))
+            self._add_host_routes(state)
+        if base_url is not None:
+            self._add_routes(state, [_normalise_base(state.spec, base_url)])
+        return state
+
+    def _add_routes(self, state: _ProviderState, bases: Iterable[str]) -> None:
+        for base in bases:
+            if base in state.bases:
+                continue
+            state.bases.append(base)
+            self.router.route(url__startswith=base).mock(
+                side_effect=self._side_effect(state)
+            )
+
+    def _add_host_routes(self, state: _ProviderState) -> None:
+        for host in state.spec.hosts:
+            pattern = r"(?:^|\.)" + re.escape(host) + "$"
+            state.bases.append(f"https://{host} (and subdomains)")
+            self.router.route(host__regex=pattern).mock(
+                side_effect=self._side_effect(state)
+            )
+
+    def _side_effect(self, state: _ProviderState) -> Any:
+        def serve(request: httpx.Request) -> httpx.Response | None:
+            return self._serve(state, request)
+
+        return serve
+
+    def _serve(
+        self, state: _ProviderState, request: httpx.Request
+    ) -> httpx.Response | None:
+        endpoint = _answers.find_endpoint(
+            state.errors.family, request.method, request.url.path
+        )
+        if endpoint is None:
+            # Not an endpoint of this provider: let the unmatched report say so.
+            return None
+        body = _json_body(request)
+        model = _model_of(request, body) or _DEFAULT_MODEL
+        stream = _is_stream(endpoint, request, body)
+        planned = next(
+            (f for f in state.failures if f.applies_to(model, stream)), None
+        )
+        scenario = planned.scenario if planned else None
+        self._record(state, request, endpoint.name, model, stream, body, scenario)
+        if planned is None:
+            return self._success(state, endpoint, model, stream)
+        planned.served += 1
+        return self._failure(state, planned, endpoint, model)
+
+    def _record(
+        self,
+        state: _ProviderState,
+        request: httpx.Request,
+        endpoint: str,
+        model: str,
+        stream: bool,
+        body: Any,
+        scenario: Scenario | None,
+    ) -> None:
+        self._requests.append(
+            RecordedRequest(
+                provider=state.spec.name,
+                method=request.method,
+                url=redact_url(str(request.url)),
+                path=request.url.path,
+                endpoint=endpoint,
+                model=model,
+                stream=stream,
+                headers=redact_headers(request.headers.multi_items()),
+                json=body,
+                scenario=scenario.id if scenario else None,
+                time=time.monotonic(),
+            )
+        )
+
+    # Answers.
+
+    def _success(
+        self,
+        state: _ProviderState,
+        endpoint: _answers.Endpoint,
+        model: str,
+        stream: bool,
+    ) -> httpx.Response:
+        build = endpoint.build_stream if stream and endpoint.build_stream else None
+        answer = (build or endpoint.build)(model)
+        headers, _ = self._base_headers(state)
+        headers["content-type"] = answer.content_type
+        if answer.is_stream:
+            return httpx.Response(
+                200, headers=headers, stream=ChunkedStream(answer.chunks)
+            )
+        return httpx.Response(200, headers=headers, content=answer.body)
+
+    def _failure(
+        self,
+        state: _ProviderState,
+        planned: PlannedFailure,
+        endpoint: _answers.Endpoint,
+        model: str,
+    ) -> httpx.Response:
+        scenario = planned.scenario
+        if scenario.is_transport_failure:
+            raise SimulatedTransportError(scenario.kind, scenario.summary)  # type: ignore[arg-type]
+        headers, request_id = self._base_headers(state)
+        headers.update(scenario.headers)
+        body = _with_request_id(state.errors, scenario.body, request_id)
+        if scenario.kind == "stream":
+            return self._stream_failure(state, endpoint, model, headers, body)
+        status = scenario.status or 500
+        self._set_retry_after(headers, status, planned.retry_after)
+        return httpx.Response(status, headers=headers, content=body.encode())
+
+    def _stream_failure(
+        self,
+        state: _ProviderState,
+        endpoint: _answers.Endpoint,
+        model: str,
+        headers: dict[str, str],
+        error_frame: str,
+    ) -> httpx.Response:
+        build = endpoint.build_stream or endpoint.build
+        answer = build(model)
+        # Two events of the real stream arrive before the error event.
+        chunks = (*answer.chunks[:2], error_frame.encode())
+        headers["content-type"] = answer.content_type
+        return httpx.Response(200, headers=headers, stream=ChunkedStream(chunks))
+
+    def _base_headers(self, state: _ProviderState) -> tuple[dict[str, str], str]:
+        """Return the provider's common headers and a fresh request id in them."""
+        headers = dict(state.errors.common_headers)
+        id_format = state.errors.request_id
+        if id_format is None:
+            return headers, ""
+        request_id = id_format.new_id()
+        for name in id_format.headers:
+            headers[name] = request_id
+        return headers, request_id
+
+    def _set_retry_after(
+        self, headers: dict[str, str], status: int, wanted: float | str | None
+    ) -> None:
+        if wanted == "recorded":
+            return
+        retried = status in _RETRIED_STATUSES or status >= 500
+        if not retried and "retry-after" not in headers:
+            return
+        seconds = self.retry_after if wanted is None else float(wanted)
+        headers["retry-after"] = f"{seconds:g}"
+        if "retry-after-ms" in headers:
+            headers["retry-after-ms"] = f"{seconds * 1000:g}"
+
+    # Unmatched requests.
+
+    def _unmatched(self, request: httpx.Request) -> UnmatchedRequestError:
+        line = f"{request.method} {redact_url(str(request.url))}"
+        self._unmatched_requests.append(line)
+        return UnmatchedRequestError(self._unmatched_summary())
+
+    def _unmatched_summary(self) -> str:
+        lines = ["llm_mock blocked requests that no simulated provider answers:"]
+        lines += [f"  {line}" for line in self._unmatched_requests]
+        if not self._states:
+            lines.append(
+                "No provider is simulated: call llm_mock.fail(provider, "
+                "scenario) or llm_mock.succeed(provider) first."
+            )
+        for name, state in self._states.items():
+            endpoints = ", ".join(_answers.endpoint_names(state.errors.family))
+            lines.append(f"  {name}: {', '.join(state.bases)}")
+            lines.append(f"    endpoints: {endpoints}")
+        lines.append(
+            "Pass base_url= to fail()/succeed() for another address, or add a "
+            "route to llm_mock.router."
+        )
+        return "\n".join(lines)
+
+
+# Request parsing.
+
+
+def _json_body(request: httpx.Request) -> Any:
+    content = request.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+_GEMINI_MODEL = re.compile(r"/models/([^/:]+):")
+_AZURE_DEPLOYMENT = re.compile(r"/deployments/([^/]+)/")
+
+
+def _model_of(request: httpx.Request, body: Any) -> str | None:
+    if isinstance(body, dict) and isinstance(body.get("model"), str):
+        return str(body["model"])
+    path = request.url.path
+    for pattern in (_GEMINI_MODEL, _AZURE_DEPLOYMENT):
+        match = pattern.search(path)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _is_stream(
+    endpoint: _answers.Endpoint, request: httpx.Request, body: Any
+) -> bool:
+    if endpoint.build_stream is None:
+        return False
+    if isinstance(body, dict) and "stream" in body:
+        return bool(body["stream"])
+    return endpoint.streams_by_default
+
+
+def _with_request_id(errors: ProviderErrors, body: str, request_id: str) -> str:
+    id_format = errors.request_id
+    if id_format is None or not id_format.placeholder or not request_id:
+        return body
+    return body.replace(id_format.placeholder, request_id)
+
+
+# Base URLs.
+
+
+def _provider_bases(spec: ProviderSpec) -> list[str]:
+    bases: list[str] = []
+    if spec.default_base_url:
+        bases.append(_normalise_base(spec, spec.default_base_url))
+    for variable in spec.base_url_vars:
+        value = os.environ.get(variable, "").strip()
+        if value:
+            bases.append(_normalise_base(spec, value))
+    return _with_loopback_aliases(bases)
+
+
+def _normalise_base(spec: ProviderSpec, value: str) -> str:
+    value = value.strip().rstrip("/")
+    if spec.base_url_style == "ollama_host":
+        value = _ollama_base(value)
+    if "://" not in value:
+        value = "http://" + value
+    return value
+
+
+def _ollama_base(value: str) -> str:
+    # OLLAMA_HOST may be "host", "host:port" or a URL; ollama-python fills
+    # in http:// and port 11434.
+    scheme, _, rest = value.rpartition("://")
+    host_port = rest.split("/", 1)[0]
+    if ":" not in host_port:
+        host_port += ":11434"
+    if host_port.startswith("0.0.0.0"):
+        host_port = "127.0.0.1" + host_port[len("0.0.0.0"):]
+    return f"{scheme or 'http'}://{host_port}"
+
+
+def _with_loopback_aliases(bases: list[str]) -> list[str]:
+    aliases: list[str] = []
+    for base in bases:
+        aliases.append(base)
+        for one, other in (("127.0.0.1", "localhost"), ("localhost", "127.0.0.1")):
+            if f"://{one}" in base:
+                aliases.append(base.replace(f"://{one}", f"://{other}", 1))
+    return list(dict.fromkeys(aliases))
+
+
+# Redaction.
+
+
+def redact_headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Return the headers as a dict with every credential replaced."""
+    redacted: dict[str, str] = {}
+    for name, value in items:
+        lower = name.lower()
+        if lower not in _SECRET_HEADERS:
+            redacted[lower] = value
+            continue
+        scheme, _, credential = value.partition(" ")
+        keep_scheme = lower.endswith("authorization") and credential
+        redacted[lower] = f"{scheme} {REDACTED}" if keep_scheme else REDACTED
+    return redacted
+
+
+def redact_url(url: str) -> str:
+    """Return ``url`` with credential query parameters replaced."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    query = [
+        (name, REDACTED if name.lower() in _SECRET_QUERY else value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+    ]
+    return parts._replace(query=urlencode(query, safe="[]")).geturl()

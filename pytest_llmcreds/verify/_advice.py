@@ -1,0 +1,209 @@
+"""Findings in words: what the provider answered, and the one-line fix for each cause."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from pytest_llmcreds.providers import ProviderSpec
+from pytest_llmcreds.results import Finding
+from pytest_llmcreds.verify._answer import Answer, excerpt
+from pytest_llmcreds.verify._table import VerificationSpec
+from pytest_llmcreds.verify._transport import Failure
+
+
+@dataclass(frozen=True)
+class Target:
+    """The non-secret facts about one provider's check."""
+
+    spec: ProviderSpec
+    table: VerificationSpec
+    base_url: str
+    #: The variable or option that sets the base URL, for fixes.
+    base_source: str
+    key_var: str | None
+    organization_var: str | None = None
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    @property
+    def key_place(self) -> str:
+        return self.key_var or (self.spec.key_vars[0] if self.spec.key_vars else "the key")
+
+
+def describe_answer(target: Target, answer: Answer, secrets: tuple[str, ...]) -> str:
+    """Say what the provider answered: status, error identifiers and a message excerpt."""
+    fields = answer.fields
+    labels = [v for v in (fields.code, fields.type, fields.status) if v]
+    labels += [r for r in fields.reasons if r not in labels]
+    head = f"{target.title} answered {answer.status}"
+    if labels:
+        head += " " + "/".join(dict.fromkeys(labels))
+    if not answer.is_json:
+        head += _body_kind(answer)
+    text = excerpt(fields.message, secrets) if answer.is_json else ""
+    return f"{head}: \"{text}\"" if text else head
+
+
+def _body_kind(answer: Answer) -> str:
+    if answer.truncated:
+        return " with a body larger than the 4 MiB read limit"
+    if answer.is_html:
+        return " with an HTML page"
+    if answer.body.strip():
+        return f" with a {answer.content_type or 'non-JSON'} body, not JSON"
+    return " with an empty body"
+
+
+def describe_failure(target: Target, failure: Failure, timeout: float) -> str:
+    if failure.cause == "timeout":
+        return f"{failure.what}: {failure.host} did not answer within {timeout:g} s"
+    return f"{failure.what} ({failure.host})"
+
+
+# Fixes, one line each.
+
+
+def fix_key_invalid(target: Target) -> str:
+    page = f" from {target.spec.key_page}" if target.spec.key_page else ""
+    if target.spec.name == "litellm":
+        return (
+            f"set {target.key_place} to the proxy's master key or a virtual "
+            "key it issued"
+        )
+    return f"replace {target.key_place} with a current {target.title} key{page}"
+
+
+def fix_base_url(target: Target, answer: Answer | None = None) -> str:
+    if answer is not None and 300 <= answer.status < 400:
+        return _redirect_fix(target, answer)
+    suggestion = suggest_base_url(target)
+    if suggestion is not None:
+        return f"set {target.base_source} to {suggestion}"
+    return (
+        f"point {target.base_source} at the {target.title} API itself, not a "
+        "web page or another service"
+    )
+
+
+def suggest_base_url(target: Target) -> str | None:
+    """Return a likely right base URL when a path segment is missing or doubled."""
+    base = target.base_url.rstrip("/")
+    expected = target.table.base_path
+    if expected and not base.endswith(expected):
+        return base + expected
+    for doubled in ("/v1", "/v1beta"):
+        if not expected and base.endswith(doubled):
+            return base[: -len(doubled)]
+    return None
+
+
+def _redirect_fix(target: Target, answer: Answer) -> str:
+    location = answer.headers.get("location", "")
+    destination = urljoin(answer.url, location)
+    host = urlsplit(destination).netloc
+    if host and host != urlsplit(target.base_url).netloc:
+        return (
+            f"set {target.base_source} to the API's own address; the key "
+            f"was not sent on to {host}"
+        )
+    return f"set {target.base_source} to the address it redirects to ({host or 'unknown'})"
+
+
+def redirect_message(target: Target, answer: Answer) -> str:
+    location = answer.headers.get("location", "")
+    host = urlsplit(urljoin(answer.url, location)).netloc or "an unnamed address"
+    return (
+        f"{target.title} answered {answer.status} with a redirect to {host}, "
+        "which the SDK would follow with the key; the preflight follows none"
+    )
+
+
+_FIXES: dict[str, Callable[[Target], str]] = {
+    "key_invalid": fix_key_invalid,
+    "key_restricted": lambda t: (
+        f"give the key the missing permission on {t.spec.key_page or 'the key page'}"
+        ", or leave it if the tests need none"
+    ),
+    "org_mismatch": lambda t: (
+        f"set {t.organization_var or 'the organization'} to an organization "
+        "the key belongs to, or unset it"
+    ),
+    "region_blocked": lambda t: (
+        f"run from a country or region {t.title} supports, or through "
+        "HTTPS_PROXY in one"
+    ),
+    "service_disabled": lambda t: (
+        "enable the Generative Language API in the key's Google Cloud project, "
+        "or create the key in Google AI Studio"
+    ),
+    "quota_exhausted": lambda t: (
+        f"add credit or raise the spend limit in the {t.title} billing settings"
+    ),
+    "rate_limited": lambda t: "wait and rerun, or run fewer live tests at once",
+    "server_error": lambda t: (
+        f"{t.title} has a problem of its own: rerun later or check its status page"
+    ),
+    "unexpected_response": lambda t: (
+        f"check that {t.base_source} points at a {t.title} API; run with -v "
+        "and the pytest_llmcreds DEBUG log for details"
+    ),
+    "base_url_wrong": fix_base_url,
+    "model_no_access": lambda t: (
+        "ask for access to the model for this key's project, or pick one it can use"
+    ),
+}
+
+_TRANSPORT_FIXES: dict[str, Callable[[Target, Failure], str]] = {
+    "timeout": lambda t, f: (
+        f"check the network path to {f.host}, or raise --llm-preflight-timeout"
+    ),
+    "tls_error": lambda t, f: (
+        "trust the server's certificate authority with SSL_CERT_FILE, or fix "
+        f"the host name in {t.base_source}"
+    ),
+    "network_error": lambda t, f: (
+        f"check that {f.host} is reachable from here (DNS, firewall, "
+        f"HTTPS_PROXY) and that {t.base_source} is right"
+    ),
+}
+
+
+def fix_for(target: Target, cause: str) -> str:
+    return _FIXES[cause](target)
+
+
+def answer_finding(
+    target: Target, cause: str, answer: Answer, secrets: tuple[str, ...], *,
+    subject: str = "",
+) -> Finding:
+    """Build the finding for an HTTP answer that ``classify`` judged ``cause``."""
+    if cause == "base_url_wrong" and 300 <= answer.status < 400:
+        return Finding(
+            cause=cause,
+            message=redirect_message(target, answer),
+            fix=_redirect_fix(target, answer),
+        )
+    said = describe_answer(target, answer, secrets)
+    message = f"{subject}: {said}" if subject else said
+    if cause == "base_url_wrong":
+        return Finding(cause=cause, message=message, fix=fix_base_url(target, answer))
+    if cause in _TRANSPORT_FIXES:
+        failure = Failure(cause, "", urlsplit(answer.url).netloc)
+        return Finding(cause=cause, message=message,
+                       fix=_TRANSPORT_FIXES[cause](target, failure))
+    return Finding(cause=cause, message=message, fix=fix_for(target, cause))
+
+
+def failure_finding(
+    target: Target, failure: Failure, timeout: float, *, subject: str = ""
+) -> Finding:
+    said = describe_failure(target, failure, timeout)
+    return Finding(
+        cause=failure.cause,
+        message=f"{subject}: {said}" if subject else said,
+        fix=_TRANSPORT_FIXES[failure.cause](target, failure),
+    )

@@ -1,0 +1,153 @@
+"""HTTP for the live check: the client, a bounded read, and exceptions as findings.
+
+The client follows no redirect, because a redirect to another host would
+carry the key there; it honours the proxy and certificate variables the way
+httpx-based SDKs do (``trust_env``: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY,
+NO_PROXY, SSL_CERT_FILE, SSL_CERT_DIR), and REQUESTS_CA_BUNDLE as
+requests-based SDKs do. An exception is described by its class and the
+host only: httpx exception text can quote the request.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from pytest_llmcreds import __version__
+from pytest_llmcreds.verify._answer import Answer, build_answer
+
+#: Bytes read of any body. Model lists of the largest catalogues (OpenRouter
+#: lists several hundred models with descriptions) stay below it; a larger
+#: body is cut off, so no answer can exhaust memory.
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+USER_AGENT = f"pytest-llmcreds/{__version__}"
+
+
+def make_client() -> httpx.AsyncClient:
+    """Build the client shared by every provider's check.
+
+    Raises ImportError when a SOCKS proxy is configured without socksio.
+    """
+    return httpx.AsyncClient(
+        follow_redirects=False,
+        trust_env=True,
+        verify=_verify_setting(os.environ),
+        headers={"user-agent": USER_AGENT, "accept": "application/json"},
+    )
+
+
+def _verify_setting(environ: Mapping[str, str]) -> ssl.SSLContext | bool:
+    # httpx reads SSL_CERT_FILE and SSL_CERT_DIR itself when trust_env is on.
+    if environ.get("SSL_CERT_FILE") or environ.get("SSL_CERT_DIR"):
+        return True
+    bundle = environ.get("REQUESTS_CA_BUNDLE")
+    if bundle:
+        return ssl.create_default_context(cafile=bundle)
+    return True
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    headers: Mapping[str, str],
+    json_body: Any = None,
+    timeout: float,
+) -> Answer:
+    """Send one request and read at most MAX_BODY_BYTES of the answer."""
+    async with client.stream(
+        method, url, headers=dict(headers), json=json_body, timeout=timeout
+    ) as response:
+        body, truncated = await _read_bounded(response)
+        return build_answer(
+            response.status_code, response.headers, body, truncated, url
+        )
+
+
+async def _read_bounded(response: httpx.Response) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return b"".join(chunks)[:MAX_BODY_BYTES], True
+    return b"".join(chunks), False
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A request that got no HTTP answer."""
+
+    cause: str
+    #: What happened, in words that quote nothing from the exception.
+    what: str
+    host: str
+
+
+def describe_exception(error: BaseException, url: str) -> Failure:
+    """Describe a transport exception by its class and the URL's host."""
+    host = urlsplit(url).netloc or url
+    if isinstance(error, (httpx.TimeoutException, TimeoutError)):
+        return Failure("timeout", _timeout_phase(error), host)
+    tls = _find(error, ssl.SSLError)
+    if tls is not None:
+        return Failure("tls_error", _tls_what(tls), host)
+    if isinstance(error, httpx.ProxyError):
+        return Failure("network_error", "the proxy failed to connect", host)
+    if isinstance(error, httpx.RemoteProtocolError):
+        return Failure(
+            "network_error", "the server closed the connection without an answer",
+            host,
+        )
+    return Failure("network_error", _connect_what(error), host)
+
+
+def _timeout_phase(error: BaseException) -> str:
+    if isinstance(error, httpx.ConnectTimeout):
+        return "the connection timed out"
+    if isinstance(error, httpx.PoolTimeout):
+        return "no connection became free in time"
+    return "no answer arrived in time"
+
+
+def _tls_what(error: ssl.SSLError) -> str:
+    if isinstance(error, ssl.SSLCertVerificationError):
+        # verify_message is OpenSSL's fixed text, such as "self-signed
+        # certificate in certificate chain"; it quotes nothing of the request.
+        reason = error.verify_message or "the certificate was not trusted"
+        return f"the TLS certificate was rejected ({reason})"
+    return f"the TLS handshake failed ({type(error).__name__})"
+
+
+def _connect_what(error: BaseException) -> str:
+    if _find(error, socket.gaierror) is not None:
+        return "the host name does not resolve"
+    if _find(error, ConnectionRefusedError) is not None:
+        return "the connection was refused"
+    if _find(error, ConnectionResetError) is not None:
+        return "the server reset the connection"
+    if isinstance(error, httpx.ConnectError):
+        return f"the connection failed ({type(error).__name__})"
+    return f"the request failed ({type(error).__name__})"
+
+
+def _find(error: BaseException, kind: type[BaseException]) -> Any:
+    """Return the first exception of ``kind`` in ``error``'s chain."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
