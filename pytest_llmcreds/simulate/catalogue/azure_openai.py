@@ -131,9 +131,9 @@ _SCENARIOS = (
             "{\"error\":{\"code\":\"429\",\"message\":\"Requests to the ChatCompletion"
             "s_Create Operation under Azure OpenAI API version 2024-08-01-pre"
             "view have exceeded token rate limit of your current OpenAI S0 pr"
-            "icing tier. Please retry after 60 seconds. Please go here: https"
-            "://aka.ms/oai/quotaincrease if you would like to further increas"
-            "e the default rate limit.\"}}\n"
+            "icing tier. Please retry after 86400 seconds. Please go here: ht"
+            "tps://aka.ms/oai/quotaincrease if you would like to further incr"
+            "ease the default rate limit.\"}}\n"
         ),
         policy="retry",
         source=(
@@ -142,8 +142,9 @@ _SCENARIOS = (
         ),
         confidence="pasted_in_issue",
         note=(
-            "The recorded body said 86400 seconds; 60 matches the retry-after"
-            " header here. retry-after-ms is inferred."
+            "The body's wait (86400 s) and the retry-after header come from d"
+            "ifferent reports; retry-after-ms is inferred. openai-python hono"
+            "urs retry-after only up to 60 s (2.x) or 120 s (3.x)."
         ),
     ),
     Scenario(

@@ -52,6 +52,7 @@ _SCENARIOS = (
     Scenario(
         id="insufficient_quota",
         summary="The key or user is over its budget (429 in current versions)",
+        status=429,
         body=(
             "{\"error\":{\"message\":\"LiteLLM User: engineer-1, exceeded budget f"
             "or model=claude-opus-4-8\",\"type\":\"budget_exceeded\",\"param\":null,"
@@ -63,6 +64,7 @@ _SCENARIOS = (
             "get has been exceeded! Current cost: 76.16, Max budget: 10.0')"
         ),
         confidence="documented",
+        note="Older proxy versions sent the same body as 400.",
     ),
     Scenario(
         id="upstream_bad_request",

@@ -137,22 +137,6 @@ _SCENARIOS = (
         source="Mistral API envelope",
         confidence="inferred",
     ),
-    Scenario(
-        id="stream_error",
-        summary="An error event arrives after the first chunks of a stream (HTTP 200)",
-        kind="stream",
-        body=(
-            "data: {\"object\":\"error\",\"message\":\"Internal server error\",\"type\""
-            ":\"internal_server_error\",\"param\":null,\"code\":\"3000\"}\n\n"
-        ),
-        policy="either",
-        source="Mistral API envelope",
-        confidence="inferred",
-        note=(
-            "mistralai 3.x parses the line as a completion chunk; what it rai"
-            "ses is whatever its model validation raises."
-        ),
-    ),
     timeout(_TITLE),
     connection_error(_TITLE),
 )
@@ -169,6 +153,10 @@ ERRORS = ProviderErrors(
         Absence(
             id="insufficient_quota",
             reason="a monthly usage limit arrives as a 429 rate limit",
+        ),
+        Absence(
+            id="stream_error",
+            reason="no recorded mid-stream error of Mistral's was found",
         ),
         Absence(
             id="unsupported_region",
