@@ -11,6 +11,7 @@ Each server binds port 0, so parallel test workers never collide.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import ssl
@@ -49,7 +50,7 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """A request the server received, with every credential replaced by its fingerprint."""
+    """A request the server received, each credential replaced by its fingerprint."""
 
     mount: str | None
     method: str
@@ -126,7 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length) if length else b""
         split = urlsplit(self.path)
-        headers = {name: value for name, value in self.headers.items()}
+        headers = dict(self.headers.items())
         reply, mount_name, accepted = owner.choose_reply(
             self.command, split.path, headers
         )
@@ -371,7 +372,7 @@ class FakeProvider:
         mount = self._mount_for(path)
         if mount is None:
             return _not_found(method, path), None, False
-        relative = path[len(mount.prefix):] or "/"
+        relative = path[len(mount.prefix) :] or "/"
         credential, _ = read_credential(headers)
         accepted = mount.accepts(credential)
         reply = _route_reply(mount, method, relative, accepted)
@@ -401,8 +402,11 @@ class FakeProvider:
         credential, header = read_credential(headers)
         secret = Secret(credential) if credential is not None else None
         shown = {
-            name: (secret.fingerprint if secret and name.lower() in
-                   CREDENTIAL_HEADERS else value)
+            name: (
+                secret.fingerprint
+                if secret and name.lower() in CREDENTIAL_HEADERS
+                else value
+            )
             for name, value in headers.items()
         }
         request = RecordedRequest(
@@ -459,8 +463,6 @@ def _not_found(method: str, path: str) -> Reply:
 
 
 def _shutdown_quietly(connection: socket.socket) -> None:
-    try:
+    # OSError: the client or the handler closed it already.
+    with contextlib.suppress(OSError):
         connection.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        # Already closed by the client or the handler.
-        pass

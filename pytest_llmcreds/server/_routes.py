@@ -49,9 +49,7 @@ class Reply:
         return "application/json"
 
     @classmethod
-    def json(
-        cls, body: JsonBody, status: int = 200, **headers: str
-    ) -> Reply:
+    def json(cls, body: JsonBody, status: int = 200, **headers: str) -> Reply:
         return cls(status=status, body=body, headers=headers)
 
     @classmethod

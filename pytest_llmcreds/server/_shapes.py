@@ -29,8 +29,7 @@ def _openai_models(models: Sequence[str]) -> Body:
 def _together_models(models: Sequence[str]) -> Body:
     # Together's GET /v1/models returns a bare JSON array of model objects.
     return [
-        {"id": name, "object": "model", "created": 0, "type": "chat"}
-        for name in models
+        {"id": name, "object": "model", "created": 0, "type": "chat"} for name in models
     ]
 
 

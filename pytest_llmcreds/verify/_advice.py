@@ -1,4 +1,4 @@
-"""Findings in words: what the provider answered, and the one-line fix for each cause."""
+"""Findings in words: what the provider answered, and a one-line fix per cause."""
 
 from __future__ import annotations
 
@@ -31,11 +31,15 @@ class Target:
 
     @property
     def key_place(self) -> str:
-        return self.key_var or (self.spec.key_vars[0] if self.spec.key_vars else "the key")
+        return self.key_var or (
+            self.spec.key_vars[0] if self.spec.key_vars else "the key"
+        )
 
 
-def describe_answer(target: Target, answer: Answer, secrets: tuple[str, ...]) -> str:
-    """Say what the provider answered: status, error identifiers and a message excerpt."""
+def describe_answer(
+    target: Target, answer: Answer, secrets: tuple[str, ...], request: str = ""
+) -> str:
+    """Say what the provider answered: status, error ids and a message excerpt."""
     fields = answer.fields
     labels = [v for v in (fields.code, fields.type, fields.status) if v]
     labels += [r for r in fields.reasons if r not in labels]
@@ -44,8 +48,10 @@ def describe_answer(target: Target, answer: Answer, secrets: tuple[str, ...]) ->
         head += " " + "/".join(dict.fromkeys(labels))
     if not answer.is_json:
         head += _body_kind(answer)
+    if request:
+        head += f" to {request}"
     text = excerpt(fields.message, secrets) if answer.is_json else ""
-    return f"{head}: \"{text}\"" if text else head
+    return f'{head}: "{text}"' if text else head
 
 
 def _body_kind(answer: Answer) -> str:
@@ -110,7 +116,9 @@ def _redirect_fix(target: Target, answer: Answer) -> str:
             f"set {target.base_source} to the API's own address; the key "
             f"was not sent on to {host}"
         )
-    return f"set {target.base_source} to the address it redirects to ({host or 'unknown'})"
+    return (
+        f"set {target.base_source} to the address it redirects to ({host or 'unknown'})"
+    )
 
 
 def redirect_message(target: Target, answer: Answer) -> str:
@@ -177,7 +185,11 @@ def fix_for(target: Target, cause: str) -> str:
 
 
 def answer_finding(
-    target: Target, cause: str, answer: Answer, secrets: tuple[str, ...], *,
+    target: Target,
+    cause: str,
+    answer: Answer,
+    secrets: tuple[str, ...],
+    *,
     subject: str = "",
 ) -> Finding:
     """Build the finding for an HTTP answer that ``classify`` judged ``cause``."""
@@ -187,14 +199,14 @@ def answer_finding(
             message=redirect_message(target, answer),
             fix=_redirect_fix(target, answer),
         )
-    said = describe_answer(target, answer, secrets)
-    message = f"{subject}: {said}" if subject else said
+    message = describe_answer(target, answer, secrets, subject)
     if cause == "base_url_wrong":
         return Finding(cause=cause, message=message, fix=fix_base_url(target, answer))
     if cause in _TRANSPORT_FIXES:
         failure = Failure(cause, "", urlsplit(answer.url).netloc)
-        return Finding(cause=cause, message=message,
-                       fix=_TRANSPORT_FIXES[cause](target, failure))
+        return Finding(
+            cause=cause, message=message, fix=_TRANSPORT_FIXES[cause](target, failure)
+        )
     return Finding(cause=cause, message=message, fix=fix_for(target, cause))
 
 
@@ -204,6 +216,6 @@ def failure_finding(
     said = describe_failure(target, failure, timeout)
     return Finding(
         cause=failure.cause,
-        message=f"{subject}: {said}" if subject else said,
+        message=f"{said} for {subject}" if subject else said,
         fix=_TRANSPORT_FIXES[failure.cause](target, failure),
     )

@@ -1,4 +1,4 @@
-"""An HTTP answer as the live check sees it: status, headers, a bounded body, its error fields."""
+"""An HTTP answer as the live check reads it: status, headers, bounded body, errors."""
 
 from __future__ import annotations
 

@@ -86,8 +86,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quota_exhausted",
         identifiers=frozenset(
-            {"insufficient_quota", "budget_exceeded", "billing_hard_limit_reached",
-             "insufficient_balance"}
+            {
+                "insufficient_quota",
+                "budget_exceeded",
+                "billing_hard_limit_reached",
+                "insufficient_balance",
+            }
         ),
         phrases=(
             "credit balance is too low",
@@ -134,8 +138,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "model_not_found",
         identifiers=frozenset(
-            {"model_not_found", "deploymentnotfound", "invalid_model", "not_found",
-             "not_found_error", "notfounderror"}
+            {
+                "model_not_found",
+                "deploymentnotfound",
+                "invalid_model",
+                "not_found",
+                "not_found_error",
+                "notfounderror",
+            }
         ),
         phrases=(
             "does not exist",

@@ -1,4 +1,4 @@
-"""Read model lists in each provider's shape, and match configured models against them."""
+"""Read model lists in each provider's shape and match the configured models."""
 
 from __future__ import annotations
 
@@ -22,17 +22,24 @@ def model_ids(data: Any, shape: ListShape) -> list[str] | None:
         items = data["data"]
     if items is None:
         return None
-    return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+    return [
+        str(item["id"]) for item in items if isinstance(item, dict) and "id" in item
+    ]
 
 
-def _names(data: Any, list_field: str, name_field: str, strip: str = "") -> list[str] | None:
+def _names(
+    data: Any, list_field: str, name_field: str, strip: str = ""
+) -> list[str] | None:
     if not isinstance(data, dict):
         return None
     items = data.get(list_field, [])
     if not isinstance(items, list):
         return None
-    names = [str(item[name_field]) for item in items
-             if isinstance(item, dict) and name_field in item]
+    names = [
+        str(item[name_field])
+        for item in items
+        if isinstance(item, dict) and name_field in item
+    ]
     return [name.removeprefix(strip) for name in names]
 
 

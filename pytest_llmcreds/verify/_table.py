@@ -22,8 +22,11 @@ ListShape = Literal["openai", "anthropic", "gemini", "ollama"]
 #: The minimal request of the probe: a chat completion, an Anthropic
 #: message or a Gemini generateContent call, each asking for one token.
 ProbeKind = Literal[
-    "openai_chat", "openai_chat_completion_tokens", "anthropic_messages",
-    "gemini_generate", "azure_chat",
+    "openai_chat",
+    "openai_chat_completion_tokens",
+    "anthropic_messages",
+    "gemini_generate",
+    "azure_chat",
 ]
 
 #: What a key-introspection answer reports: OpenRouter's remaining credit,
@@ -233,8 +236,7 @@ BY_COMPATIBILITY: dict[str, VerificationSpec] = {
         shape="anthropic",
         probe="anthropic_messages",
         headers=(("anthropic-version", ANTHROPIC_VERSION),),
-        source="Anthropic API reference, List Models: GET "
-        "{base_url}/v1/models",
+        source="Anthropic API reference, List Models: GET {base_url}/v1/models",
         why="an Anthropic-compatible gateway lists its models behind its key",
     ),
     "gemini": BY_NAME["gemini"],

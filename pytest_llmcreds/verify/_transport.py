@@ -106,7 +106,8 @@ def describe_exception(error: BaseException, url: str) -> Failure:
         return Failure("network_error", "the proxy failed to connect", host)
     if isinstance(error, httpx.RemoteProtocolError):
         return Failure(
-            "network_error", "the server closed the connection without an answer",
+            "network_error",
+            "the server closed the connection without an answer",
             host,
         )
     return Failure("network_error", _connect_what(error), host)

@@ -1,0 +1,690 @@
+"""One provider's live check: prove the key, match the models, probe on request."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import httpx
+
+from pytest_llmcreds.causes import effect_of
+from pytest_llmcreds.checks import clean_key, describe_whitespace, normalize_base_url
+from pytest_llmcreds.resolve import Resolution
+from pytest_llmcreds.results import Finding
+from pytest_llmcreds.verify._advice import (
+    Target,
+    answer_finding,
+    failure_finding,
+    fix_key_invalid,
+)
+from pytest_llmcreds.verify._answer import Answer
+from pytest_llmcreds.verify._classify import Phase, classify
+from pytest_llmcreds.verify._models import closest, is_listed, model_ids, next_page
+from pytest_llmcreds.verify._outcome import LiveCheck, LiveOutcome, ModelStatus
+from pytest_llmcreds.verify._table import Endpoint, VerificationSpec, verification_for
+from pytest_llmcreds.verify._transport import Failure, describe_exception, fetch
+
+logger = logging.getLogger("pytest_llmcreds.verify")
+
+#: A rate-limited answer is retried at most this often, and nothing else is:
+#: quota, credential and permission answers do not change on a retry.
+MAX_RETRIES = 2
+#: The longest wait between retries, in seconds, whatever retry-after says;
+#: it is also kept below half the time left for the provider.
+MAX_RETRY_WAIT = 5.0
+#: The wait when a 429 names none, in seconds.
+DEFAULT_RETRY_WAIT = 0.5
+#: Further pages read of a paged model list (Anthropic, Gemini).
+MAX_EXTRA_PAGES = 4
+
+#: Offline causes after which no request is sent: the SDK could not send
+#: one either.
+NO_SEND_CAUSES = frozenset(
+    {"base_url_invalid", "base_url_missing", "api_version_missing"}
+)
+
+_AUTH_HEADERS = {
+    "bearer": "authorization",
+    "x-api-key": "x-api-key",
+    "api-key": "api-key",
+    "x-goog-api-key": "x-goog-api-key",
+}
+
+_PROBE_PROMPT = [{"role": "user", "content": "ping"}]
+
+#: What one probe request costs, by kind, for the outcome's notes.
+_PROBE_COST = {
+    "openai_chat": "a few input tokens and at most 1 output token",
+    "openai_chat_completion_tokens": "a few input tokens and at most 1 output token",
+    "azure_chat": "a few input tokens and at most 1 output token",
+    "anthropic_messages": "about 10 input tokens and 1 output token",
+    "gemini_generate": "a few input tokens and 1 output token",
+}
+
+
+def reason_not_to_send(check: LiveCheck) -> str | None:
+    """Return why nothing should be sent for ``check``, or None to send."""
+    resolution = check.resolution
+    blocking = [f.cause for f in check.offline_findings if f.cause in NO_SEND_CAUSES]
+    if blocking:
+        return f"no request was sent because of {', '.join(blocking)}"
+    if not resolution.base_url:
+        return "no request was sent because no base URL is set"
+    if resolution.spec.key_required and not resolution.key:
+        return "no request was sent because there is no key to send"
+    return None
+
+
+def settings_of(resolution: Resolution, table: VerificationSpec) -> dict[str, str]:
+    """Return the non-secret settings: base URL, API version, organization, project."""
+    shown = {"base_url": _base_url(resolution)}
+    for extra in resolution.spec.extra_vars:
+        value = resolution.settings.get(extra.name)
+        if value is not None and extra.role in (
+            "organization",
+            "project",
+            "api_version",
+        ):
+            shown[extra.role] = value
+    if table.default_version and "api_version" not in shown:
+        shown["api_version"] = table.default_version
+    return shown
+
+
+def _base_url(resolution: Resolution) -> str:
+    raw = resolution.base_url or ""
+    return normalize_base_url(resolution.spec, raw).rstrip("/")
+
+
+@dataclass
+class _Round:
+    """The key check with one form of the key."""
+
+    accepted: bool
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    list_answer: Answer | None = None
+
+
+class ProviderCheck:
+    """The live check of one provider, on a shared client."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        check: LiveCheck,
+        *,
+        timeout: float,
+        probe: bool,
+    ) -> None:
+        self.client = client
+        self.check = check
+        self.resolution = check.resolution
+        self.spec = check.resolution.spec
+        self.table = verification_for(self.spec)
+        self.timeout = timeout
+        self.probe = probe
+        self.settings = settings_of(self.resolution, self.table)
+        self.target = Target(
+            spec=self.spec,
+            table=self.table,
+            base_url=self.settings["base_url"],
+            base_source=self._base_source(),
+            key_var=self.resolution.key_var,
+            organization_var=self._setting_var("organization"),
+        )
+        self.findings: list[Finding] = []
+        self.notes: list[str] = []
+        self.models: dict[str, ModelStatus] = dict.fromkeys(check.models, "unknown")
+        self.requests_sent = 0
+        self.request_id: str | None = None
+        self.deadline = time.monotonic() + timeout
+        raw = self.resolution.key.reveal() if self.resolution.key else None
+        self.raw_key = raw
+        cleaned = clean_key(raw) if raw else None
+        self.cleaned_key = cleaned if cleaned and cleaned != raw else None
+        self.secrets = tuple(v for v in (raw, self.cleaned_key) if v)
+        self.key = raw
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def _base_source(self) -> str:
+        source = self.resolution.base_url_source
+        if source and source != "default":
+            return source
+        if self.spec.base_url_vars:
+            return self.spec.base_url_vars[0]
+        return "--llm-base-url"
+
+    def _setting_var(self, role: str) -> str | None:
+        for extra in self.spec.extra_vars:
+            if extra.role == role:
+                return extra.name
+        return None
+
+    # The check
+
+    async def run(self) -> LiveOutcome:
+        round_ = await self._prove_key()
+        self.findings += round_.findings
+        self.notes += round_.notes
+        if round_.accepted:
+            await self._check_models(round_.list_answer)
+            await self._probe_or_note()
+        return self.outcome()
+
+    def outcome(self) -> LiveOutcome:
+        return LiveOutcome(
+            findings=_unique(self.findings),
+            models=dict(self.models),
+            request_id=self.request_id,
+            requests_sent=self.requests_sent,
+            notes=list(dict.fromkeys(self.notes)),
+            settings=dict(self.settings),
+        )
+
+    # The key
+
+    async def _prove_key(self) -> _Round:
+        raw, cleaned = self.raw_key, self.cleaned_key
+        if raw is None:
+            return await self._key_round(None)
+        unsendable = _unsendable(raw)
+        if unsendable and cleaned is None:
+            return _Round(False, notes=[f"the key was not sent: {unsendable}"])
+        if not unsendable:
+            first = await self._key_round(raw)
+            if first.accepted or cleaned is None or not _rejected(first):
+                return first
+        else:
+            self.notes.append(
+                f"the SDK cannot send this key as it is: {unsendable}; the "
+                "preflight tried it with the surrounding characters removed"
+            )
+        return await self._cleaned_round(cleaned)
+
+    async def _cleaned_round(self, cleaned: str | None) -> _Round:
+        assert cleaned is not None
+        removed = _what_was_removed(self.raw_key or "")
+        self.key = cleaned
+        second = await self._key_round(cleaned)
+        if second.accepted:
+            second.notes.insert(
+                0,
+                f"{self.target.title} accepts the key once {removed} is removed",
+            )
+            return second
+        if _rejected(second):
+            second.findings = [
+                Finding(
+                    cause="key_invalid",
+                    message=f"{self.target.title} rejects the key even with "
+                    f"{removed} removed ({f.message})",
+                    fix=fix_key_invalid(self.target),
+                )
+                if f.cause == "key_invalid"
+                else f
+                for f in second.findings
+            ]
+        return second
+
+    async def _key_round(self, key: str | None) -> _Round:
+        table = self.table
+        endpoints: list[tuple[Endpoint, Phase, bool]] = []
+        if table.key_info is not None:
+            endpoints.append((table.key_info, "key", True))
+        if table.key_info is None or self.check.models or table.always_list:
+            endpoints.append((table.models, "models", not table.list_is_public))
+        results = await asyncio.gather(
+            *(self._send(e, phase, key=key) for e, phase, _ in endpoints)
+        )
+        round_ = _Round(False)
+        proving: list[Finding] = []
+        for (endpoint, phase, proves), result in zip(endpoints, results, strict=True):
+            verdict = self._judge_key_answer(result, phase, endpoint)
+            if phase == "models" and isinstance(result, Answer) and verdict is None:
+                round_.list_answer = result
+            if proves and (verdict is None or verdict.effect == "warning"):
+                round_.accepted = True
+            if verdict is None:
+                continue
+            if verdict.effect == "warning":
+                round_.findings.append(verdict)
+            elif proves:
+                proving.append(verdict)
+            else:
+                round_.notes.append(f"the model list was not read: {verdict.message}")
+        if not round_.accepted:
+            round_.findings += _decisive(proving)
+            return round_
+        round_.notes += [
+            f"{f.message}; the key was proven by the other request" for f in proving
+        ]
+        if table.key_info is not None and isinstance(results[0], Answer):
+            round_.findings += self._read_key_info(results[0])
+        return round_
+
+    def _judge_key_answer(
+        self, result: Answer | Failure, phase: Phase, endpoint: Endpoint
+    ) -> Finding | None:
+        subject = f"{endpoint.method} {endpoint.path.split('?')[0]}"
+        if isinstance(result, Failure):
+            return failure_finding(self.target, result, self.timeout, subject=subject)
+        cause = classify(result, phase)
+        if cause is None:
+            return None
+        return answer_finding(self.target, cause, result, self.secrets, subject=subject)
+
+    def _read_key_info(self, answer: Answer) -> list[Finding]:
+        kind = self.table.key_info_kind
+        data = answer.data if isinstance(answer.data, dict) else {}
+        if kind == "openrouter":
+            return self._openrouter_key(data.get("data") or {})
+        if kind == "deepseek" and data.get("is_available") is False:
+            return [
+                self._quota("DeepSeek reports is_available false for the key's balance")
+            ]
+        if kind == "xai":
+            return self._xai_key(data)
+        return []
+
+    def _openrouter_key(self, info: dict[str, Any]) -> list[Finding]:
+        remaining = info.get("limit_remaining")
+        if info.get("is_free_tier"):
+            self.notes.append("OpenRouter reports the key's account as free tier")
+        if isinstance(remaining, (int, float)) and remaining <= 0:
+            return [
+                self._quota(
+                    f"OpenRouter reports limit_remaining {remaining} for the key"
+                )
+            ]
+        return []
+
+    def _xai_key(self, data: dict[str, Any]) -> list[Finding]:
+        flags = [
+            name
+            for name in ("api_key_blocked", "api_key_disabled", "team_blocked")
+            if data.get(name) is True
+        ]
+        if not flags:
+            return []
+        # NOTE: xAI documents the flags but not why a team is blocked; a
+        # blocked team is reported as a key that cannot be used.
+        return [
+            Finding(
+                cause="key_invalid",
+                message=f"xAI reports {', '.join(flags)} for the key",
+                fix=fix_key_invalid(self.target),
+            )
+        ]
+
+    def _quota(self, message: str) -> Finding:
+        return Finding(
+            cause="quota_exhausted",
+            message=message,
+            fix=f"add credit in the {self.target.title} billing settings",
+        )
+
+    # Models
+
+    async def _check_models(self, answer: Answer | None) -> None:
+        if not self.check.models:
+            return
+        if self.spec.name == "azure_openai":
+            self.notes.append(
+                "Azure OpenAI models are deployment names, which no list shows: "
+                "only --llm-preflight-probe proves a deployment"
+            )
+            return
+        if answer is None:
+            self.notes.append("the models are unknown: the model list was not read")
+            return
+        listed = await self._read_model_list(answer)
+        if listed is None:
+            return
+        for model in self.check.models:
+            self._judge_listed_model(model, listed)
+
+    async def _read_model_list(self, answer: Answer) -> list[str] | None:
+        shape = self.table.shape
+        listed = model_ids(answer.data, shape)
+        if listed is None:
+            self.findings.append(
+                Finding(
+                    cause="unexpected_response",
+                    message=f"the model list of {self.target.title} is not in "
+                    "its documented shape, so the models were not checked",
+                    fix=f"check that {self.target.base_source} points at a "
+                    f"{self.target.title} API",
+                )
+            )
+            return None
+        page = answer
+        for _ in range(MAX_EXTRA_PAGES):
+            query = next_page(page.data, shape)
+            if query is None:
+                break
+            result = await self._send(self.table.models, "models", extra_query=query)
+            if not isinstance(result, Answer) or classify(result, "models"):
+                self.notes.append("a later page of the model list was not read")
+                break
+            listed += model_ids(result.data, shape) or []
+            page = result
+        return listed
+
+    def _judge_listed_model(self, model: str, listed: Sequence[str]) -> None:
+        if is_listed(model, listed, self.table.shape):
+            self.models[model] = "available"
+            return
+        self.models[model] = "not_found"
+        near = closest(model, listed)
+        hint = f"; closest listed: {', '.join(near)}" if near else ""
+        self.findings.append(
+            Finding(
+                cause="model_not_found",
+                message=f"{self.target.title} does not list the model "
+                f"{model!r} among {len(listed)} models{hint}",
+                fix=self._model_fix(model, near),
+            )
+        )
+
+    def _model_fix(self, model: str, near: Sequence[str]) -> str:
+        if self.table.shape == "ollama":
+            return f"run `ollama pull {model}`" + (
+                f", or use a pulled model such as {near[0]}" if near else ""
+            )
+        if near:
+            return f"use a listed model name, such as {near[0]}"
+        return f"use a model name that {self.target.title} lists for this key"
+
+    # Probe
+
+    async def _probe_or_note(self) -> None:
+        kind = self.table.probe
+        if not self.probe or kind is None:
+            self._note_unproven(kind)
+            return
+        models = [m for m, status in self.models.items() if status != "not_found"]
+        if not models:
+            return
+        await asyncio.gather(*(self._probe_model(model) for model in models))
+        self.notes.append(
+            f"--llm-preflight-probe sent {len(models)} request(s), one per model; "
+            f"each costs {_PROBE_COST[kind]}"
+        )
+
+    def _note_unproven(self, kind: str | None) -> None:
+        if kind is None:
+            self.notes.append(
+                f"{self.target.title} runs models locally, with no quota to prove"
+            )
+            return
+        if self.table.shows_quota:
+            return
+        self.notes.append(
+            "quota and billing are not proven: the model list uses none; "
+            "--llm-preflight-probe sends one 1-token request per model"
+        )
+
+    async def _probe_model(self, model: str) -> None:
+        endpoint, body = self._probe_request(model)
+        result = await self._send(endpoint, "probe", json_body=body)
+        subject = f"the probe of {model!r} ({endpoint.method} {endpoint.path})"
+        if isinstance(result, Failure):
+            self.findings.append(
+                failure_finding(self.target, result, self.timeout, subject=subject)
+            )
+            return
+        cause = classify(result, "probe")
+        if cause is None:
+            self.models[model] = "available"
+            return
+        finding = answer_finding(
+            self.target, cause, result, self.secrets, subject=subject
+        )
+        if cause == "model_not_found":
+            self.models[model] = "not_found"
+            finding = finding.model_copy(update={"fix": self._deployment_fix(model)})
+        elif cause == "model_no_access":
+            self.models[model] = "no_access"
+        self.findings.append(finding)
+
+    def _deployment_fix(self, model: str) -> str:
+        if self.spec.name == "azure_openai":
+            return (
+                f"create a deployment named {model} on the Azure OpenAI resource, "
+                "or set the model to an existing deployment name"
+            )
+        return self._model_fix(model, [])
+
+    def _probe_request(self, model: str) -> tuple[Endpoint, dict[str, Any]]:
+        kind = self.table.probe
+        if kind == "anthropic_messages":
+            body: dict[str, Any] = {
+                "model": model,
+                "max_tokens": 1,
+                "messages": _PROBE_PROMPT,
+            }
+            return Endpoint("POST", "/v1/messages"), body
+        if kind == "gemini_generate":
+            body = {
+                "contents": [{"role": "user", "parts": [{"text": "ping"}]}],
+                "generationConfig": {"maxOutputTokens": 1},
+            }
+            name = quote(model.removeprefix("models/"), safe="")
+            return Endpoint("POST", f"/{{version}}/models/{name}:generateContent"), body
+        if kind == "azure_chat":
+            path = f"/openai/deployments/{quote(model, safe='')}/chat/completions"
+            body = {"messages": _PROBE_PROMPT, "max_tokens": 1}
+            return Endpoint("POST", path), body
+        # OpenAI rejects max_tokens for its reasoning models and documents
+        # max_completion_tokens instead (API reference, chat completions);
+        # compatible servers still read max_tokens.
+        limit = (
+            "max_completion_tokens"
+            if kind == "openai_chat_completion_tokens"
+            else "max_tokens"
+        )
+        chat = _chat_path(self.table)
+        return Endpoint("POST", chat), {
+            "model": model,
+            "messages": _PROBE_PROMPT,
+            limit: 1,
+        }
+
+    # HTTP
+
+    def _url(self, endpoint: Endpoint, extra_query: dict[str, str] | None) -> str:
+        version = self.settings.get("api_version", self.table.default_version)
+        path = endpoint.path.replace("{version}", version)
+        url = self.settings["base_url"] + path
+        query: dict[str, str] = dict(extra_query or {})
+        if self.table.version_query and "api_version" in self.settings:
+            query[self.table.version_query] = self.settings["api_version"]
+        if query:
+            url += ("&" if "?" in url else "?") + urlencode(query)
+        return url
+
+    def _headers(self, key: str | None) -> dict[str, str]:
+        headers = dict(self.table.headers)
+        if key:
+            style = self.resolution.auth_style
+            # ollama-python sends OLLAMA_API_KEY as a bearer token.
+            style = "bearer" if style == "none" else style
+            value = f"Bearer {key}" if style == "bearer" else key
+            headers[_AUTH_HEADERS[style]] = value
+        if "organization" in self.settings:
+            headers["openai-organization"] = self.settings["organization"]
+        if "project" in self.settings:
+            headers["openai-project"] = self.settings["project"]
+        return headers
+
+    async def _send(
+        self,
+        endpoint: Endpoint,
+        phase: Phase,
+        *,
+        key: str | None = None,
+        json_body: Any = None,
+        extra_query: dict[str, str] | None = None,
+    ) -> Answer | Failure:
+        """Send one request, retrying only a rate-limited answer."""
+        url = self._url(endpoint, extra_query)
+        headers = self._headers(key if key is not None else self.key)
+        for attempt in range(MAX_RETRIES + 1):
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                return Failure("timeout", "the check ran out of time", _host(url))
+            result = await self._send_once(
+                endpoint.method, url, headers, json_body, remaining
+            )
+            if not isinstance(result, Answer) or attempt == MAX_RETRIES:
+                return result
+            if classify(result, phase) != "rate_limited":
+                return result
+            wait = _retry_wait(result, self.deadline - time.monotonic())
+            if wait is None:
+                return result
+            logger.debug(
+                "%s: rate limited; retry %d in %.2f s", self.name, attempt + 1, wait
+            )
+            await asyncio.sleep(wait)
+        raise AssertionError("unreachable: the loop returns on its last attempt")
+
+    async def _send_once(
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        json_body: Any,
+        timeout: float,
+    ) -> Answer | Failure:
+        started = time.monotonic()
+        self.requests_sent += 1
+        try:
+            answer = await fetch(
+                self.client,
+                method,
+                url,
+                headers=headers,
+                json_body=json_body,
+                timeout=timeout,
+            )
+        except (httpx.HTTPError, httpx.InvalidURL, OSError, TimeoutError) as error:
+            failure = describe_exception(error, url)
+            logger.debug(
+                "%s: %s %s failed: %s (%s)",
+                self.name,
+                method,
+                _loggable(url),
+                failure.cause,
+                type(error).__name__,
+            )
+            return failure
+        logger.debug(
+            "%s: %s %s -> %d in %.3f s",
+            self.name,
+            method,
+            _loggable(url),
+            answer.status,
+            time.monotonic() - started,
+        )
+        if not answer.ok and self.request_id is None:
+            self.request_id = answer.request_id
+        return answer
+
+
+def _chat_path(table: VerificationSpec) -> str:
+    """Return the chat path beside the model list path of ``table``."""
+    models_path = table.models.path.split("?")[0]
+    return models_path.removesuffix("/models") + "/chat/completions"
+
+
+def _retry_wait(answer: Answer, remaining: float) -> float | None:
+    """Seconds to wait before a retry, or None when no time is left for one."""
+    wait = _retry_after(answer.headers)
+    wait = min(DEFAULT_RETRY_WAIT if wait is None else wait, MAX_RETRY_WAIT)
+    if wait > remaining / 2:
+        return None
+    return max(wait, 0.0)
+
+
+def _retry_after(headers: Any) -> float | None:
+    milliseconds = headers.get("retry-after-ms")
+    if milliseconds:
+        try:
+            return float(milliseconds) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    when = email.utils.parsedate_to_datetime(value)
+    if when is None:
+        return None
+    return when.timestamp() - time.time()
+
+
+def _unsendable(key: str) -> str:
+    """Say why httpx cannot send ``key`` in a header, or return ''."""
+    if not key.isascii():
+        return "httpx rejects a header value with non-ASCII characters"
+    if any(c in key for c in "\r\n"):
+        return "httpx rejects a header value with a line break"
+    if key != key.rstrip():
+        return "httpx rejects a header value that ends in whitespace"
+    return ""
+
+
+def _what_was_removed(raw: str) -> str:
+    whitespace = describe_whitespace(raw)
+    core = raw.strip()
+    quoted = core != clean_key(raw)
+    parts = [whitespace] if whitespace else []
+    if quoted:
+        parts.append("the quotes around it")
+    return " and ".join(parts) or "the surrounding characters"
+
+
+def _rejected(round_: _Round) -> bool:
+    return any(f.cause == "key_invalid" for f in round_.findings)
+
+
+def _decisive(findings: list[Finding]) -> list[Finding]:
+    """Keep the findings that decide: errors over unproven causes, one per cause."""
+    errors = [f for f in findings if effect_of(f.cause) == "error"]
+    return _unique(errors or findings, by_cause=True)
+
+
+def _unique(findings: list[Finding], *, by_cause: bool = False) -> list[Finding]:
+    seen: set[object] = set()
+    kept = []
+    for finding in findings:
+        identity = finding.cause if by_cause else (finding.cause, finding.message)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        kept.append(finding)
+    return kept
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url
+
+
+def _loggable(url: str) -> str:
+    # The URL never carries the key (every provider here takes it in a
+    # header); the query is dropped anyway, to keep the log short.
+    return url.split("?")[0]
