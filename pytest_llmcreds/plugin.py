@@ -219,6 +219,7 @@ class LLMCredsSession:
         self._registry: Registry | None = None
         if settings.preflight or settings.providers or settings.gateways:
             # Validate names now, so a typo is a usage error before collection.
+            self._registry = build_registry(config, settings)
             self.check_names(settings.providers, "--llm-provider / llm_providers")
             self.check_names(settings.models, "--llm-model / llm_models")
             self.check_names(settings.base_urls, "--llm-base-url / llm_base_urls")
