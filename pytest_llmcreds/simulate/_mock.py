@@ -244,7 +244,7 @@ class LLMMock:
             )
 
     def _add_host_routes(self, state: _ProviderState) -> None:
-        for host in state.spec.hosts:
+        for host in (*state.spec.hosts, *state.errors.sdk_hosts):
             pattern = r"(?:^|\.)" + re.escape(host) + "$"
             state.bases.append(f"https://{host} (and subdomains)")
             self.router.route(host__regex=pattern).mock(

@@ -125,6 +125,8 @@ class ProviderErrors(_Frozen):
     #: Key into ``ENVELOPES`` for the envelope most scenarios use.
     envelope: str
     request_id: RequestIdFormat | None = None
+    #: Hosts that an official SDK sends to besides the provider's own hosts.
+    sdk_hosts: tuple[str, ...] = ()
     #: Headers sent with every answer, errors included.
     common_headers: Mapping[str, str] = Field(default_factory=dict)
     scenarios: tuple[Scenario, ...]

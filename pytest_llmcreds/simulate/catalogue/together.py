@@ -152,6 +152,8 @@ ERRORS = ProviderErrors(
     provider="together",
     family="openai",
     envelope="openai",
+    # together 3.1 sends chat completions to api-inference.together.ai
+    sdk_hosts=("api-inference.together.ai",),
     common_headers={
         "content-type": "application/json",
     },
