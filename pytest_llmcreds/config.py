@@ -7,7 +7,6 @@ option and the accepted values.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,6 +193,8 @@ _GATEWAY_SYNTAX = (
 
 def parse_gateway(line: str) -> GatewayDeclaration:
     """Parse one ``llm_gateways`` line into a declaration."""
+    import shlex
+
     try:
         words = shlex.split(line)
     except ValueError as error:

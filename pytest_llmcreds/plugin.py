@@ -7,9 +7,14 @@ and the provider catalogue load inside the hooks and fixtures that use them.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -23,8 +28,12 @@ if TYPE_CHECKING:
 MARKER = "llm_live"
 PLUGIN_NAME = "llmcreds-session"
 PREFLIGHT_OPTION = "--llm-preflight"
-#: The key under which the xdist controller hands the result to workers.
-WORKER_RESULT_KEY = "llmcreds_preflight"
+#: The workerinput key of the directory where, under pytest-xdist, workers
+#: leave what their tests need and the controller leaves the result.
+EXCHANGE_KEY = "llmcreds_exchange"
+RESULT_FILE = "result.json"
+#: How long a worker waits for the controller's result at its first live test.
+RESULT_WAIT_SECONDS = 120.0
 
 _decision_key = pytest.StashKey["Decision"]()
 _requirements_key = pytest.StashKey["list[Requirement]"]()
@@ -216,6 +225,15 @@ class LLMCredsSession:
         self.settings = settings
         self.result: PreflightResult | None = None
         self.skipped = 0
+        #: Under pytest-xdist: the exchange directory, created by the
+        #: controller and named to the workers through workerinput.
+        self.exchange: Path | None = None
+        workerinput = getattr(config, "workerinput", {})
+        self.is_worker = EXCHANGE_KEY in workerinput
+        #: True on a worker whose tests need a result from the controller.
+        self.expects_result = False
+        if self.is_worker:
+            self.exchange = Path(workerinput[EXCHANGE_KEY])
         self._registry: Registry | None = None
         if settings.preflight or settings.providers or settings.gateways:
             # Validate names now, so a typo is a usage error before collection.
@@ -243,11 +261,16 @@ class LLMCredsSession:
     ) -> None:
         live = [item for item in items if item.get_closest_marker(MARKER) is not None]
         providers = self._providers_to_check(live)
-        if not providers:
+        if self.is_worker:
+            # The controller runs the preflight once for every worker.
+            self._write_needs(providers, live)
             return
+        if providers:
+            self._conclude(providers, self._models(live))
+            self._decide(live)
 
-        self.result = self._obtain_result(providers, live)
-        self._decide(live)
+    def _conclude(self, providers: list[str], models: dict[str, list[str]]) -> None:
+        self.result = run_for_session(self, providers, models)
         self._write_report()
         if self.settings.mode == "fail" and self.result.failed:
             self._stop_session()
@@ -266,15 +289,52 @@ class LLMCredsSession:
             names += [r.provider for r in requirements]
         return list(dict.fromkeys(names))
 
-    def _obtain_result(
-        self, providers: list[str], live: list[pytest.Item]
-    ) -> PreflightResult:
-        from pytest_llmcreds.results import PreflightResult
+    def _write_needs(self, providers: list[str], live: list[pytest.Item]) -> None:
+        assert self.exchange is not None
+        worker = self.config.workerinput["workerid"]  # type: ignore[attr-defined]
+        needs = {"providers": providers, "models": self._models(live)}
+        self.expects_result = bool(providers)
+        _write_atomically(self.exchange / f"needs-{worker}.json", json.dumps(needs))
 
-        handed = getattr(self.config, "workerinput", {}).get(WORKER_RESULT_KEY)
-        if handed is not None:
-            return PreflightResult.model_validate_json(handed)
-        return run_for_session(self, providers, self._models(live))
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node: Any) -> None:
+        """Name the exchange directory to each xdist worker."""
+        if self.exchange is None:
+            self.exchange = Path(tempfile.mkdtemp(prefix="llmcreds-"))
+        node.workerinput[EXCHANGE_KEY] = str(self.exchange)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node: Any, ids: Any) -> None:
+        """Run the preflight on the controller once the first worker collected.
+
+        xdist schedules no test before every worker's collection is handled
+        here, so the result is on disk before any worker runs a live test.
+        """
+        if self.result is not None or self.exchange is None:
+            return
+        path = self.exchange / f"needs-{node.workerinput['workerid']}.json"
+        if not path.exists():
+            return
+        needs = json.loads(path.read_text(encoding="utf-8"))
+        if not needs["providers"]:
+            return
+        self._conclude(needs["providers"], needs["models"])
+        assert self.result is not None
+        _write_atomically(self.exchange / RESULT_FILE, self.result.model_dump_json())
+
+    def _worker_result(self) -> PreflightResult:
+        if self.result is None:
+            from pytest_llmcreds.results import PreflightResult
+
+            assert self.exchange is not None
+            path = self.exchange / RESULT_FILE
+            deadline = time.monotonic() + RESULT_WAIT_SECONDS
+            while not path.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.result = PreflightResult.model_validate_json(
+                path.read_text(encoding="utf-8")
+            )
+        return self.result
 
     def _models(self, live: list[pytest.Item]) -> dict[str, list[str]]:
         models: dict[str, list[str]] = {
@@ -293,16 +353,18 @@ class LLMCredsSession:
         for item in live:
             if _decision_key in item.stash:
                 continue
-            reason = skip_reason(self.result, item.stash.get(_requirements_key, []))
-            if reason is not None:
-                # A skip marker, unlike pytest.skip() at setup, makes pytest
-                # report the test's own location instead of this plugin's.
-                item.add_marker(pytest.mark.skip(reason=reason))
-                self.skipped += 1
+            self._decide_item(item, self.result)
+
+    def _decide_item(self, item: pytest.Item, result: PreflightResult) -> None:
+        reason = skip_reason(result, item.stash.get(_requirements_key, []))
+        if reason is not None:
+            # A skip marker, unlike pytest.skip() at setup, makes pytest
+            # report the test's own location instead of this plugin's.
+            item.add_marker(pytest.mark.skip(reason=reason))
 
     def _write_report(self) -> None:
         path = self.settings.report
-        if path is None or self.result is None or hasattr(self.config, "workerinput"):
+        if path is None or self.result is None or self.is_worker:
             return
         try:
             self.result.write_report(path)
@@ -330,11 +392,25 @@ class LLMCredsSession:
             returncode=pytest.ExitCode.TESTS_FAILED,
         )
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         decision = item.stash.get(_decision_key, None)
-        if decision is None:
-            return
-        pytest.fail(decision.reason, pytrace=False)
+        if decision is not None:
+            pytest.fail(decision.reason, pytrace=False)
+        if self.is_worker and _requirements_key in item.stash:
+            if self.settings.mode not in ("warn", "fail"):
+                # Before pytest's skipping plugin reads the skip markers.
+                self._decide_item(item, self._worker_result())
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.skipped and report.when == "setup" and "llmcreds:" in str(
+            report.longrepr
+        ):
+            self.skipped += 1
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if self.exchange is not None and not self.is_worker:
+            shutil.rmtree(self.exchange, ignore_errors=True)
 
     def pytest_report_header(self, config: pytest.Config) -> str | None:
         if not self.settings.preflight:
@@ -434,6 +510,12 @@ def skip_reason(result: PreflightResult, requirements: list[Requirement]) -> str
     return None
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_suffix(".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
 def build_registry(config: pytest.Config, settings: Settings) -> Registry:
     from pytest_llmcreds.providers import Registry, builtin_providers, gateway_spec
 
@@ -491,6 +573,8 @@ def llm_preflight(pytestconfig: pytest.Config) -> PreflightResult:
     """
     session = pytestconfig.pluginmanager.get_plugin(PLUGIN_NAME)
     assert isinstance(session, LLMCredsSession)
+    if session.is_worker and session.expects_result:
+        return session._worker_result()
     if session.result is None:
         from pytest_llmcreds.results import PreflightResult
 

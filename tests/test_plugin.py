@@ -550,3 +550,53 @@ def pytest_llmcreds_providers(config):
 
     result.assert_outcomes(skipped=1)
     result.stdout.fnmatch_lines(["*acme preflight failed: key_missing: ACME_API_KEY*"])
+
+
+@pytest.mark.parametrize("mode", ["skip", "off"])
+def test_xdist_workers_skip_from_controller(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    pytester.makepyfile(TWO_PROVIDERS)
+
+    result = pytester.runpytest_subprocess(
+        "-n", "2", f"--llm-preflight={mode}", "--llm-offline", "-rs",
+        "--llm-report=r.json",
+    )
+
+    result.assert_outcomes(passed=2, skipped=1)
+    result.stdout.fnmatch_lines(
+        ["*1 live test skipped*", "*anthropic preflight failed: key_missing*"]
+    )
+    report = json.loads((pytester.path / "r.json").read_text())
+    assert [p["provider"] for p in report["providers"]] == ["openai", "anthropic"]
+
+
+def test_xdist_fail_mode_stops(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(TWO_PROVIDERS)
+
+    result = pytester.runpytest_subprocess("-n", "2", "--llm-preflight=fail",
+                                           "--llm-offline")
+
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.assert_outcomes()
+    result.stdout.fnmatch_lines(["*preflight failed for openai (key_missing)*"])
+
+
+def test_xdist_fixture_reads_result(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    pytester.makepyfile(
+        """
+import pytest
+
+@pytest.mark.llm_live("openai")
+def test_status(llm_preflight):
+    assert llm_preflight["openai"].status == "passed"
+"""
+    )
+
+    result = pytester.runpytest_subprocess("-n", "2", "--llm-preflight", "--llm-offline")
+
+    result.assert_outcomes(passed=1)
