@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import socket
 import ssl
 import struct
@@ -85,6 +86,9 @@ def read_credential(headers: Mapping[str, str]) -> tuple[str | None, str | None]
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = True
+    # The default backlog of 5 drops the SYN of a sixth parallel client,
+    # which then retries after a second.
+    request_queue_size = 128
 
     def __init__(self, owner: FakeProvider) -> None:
         self.owner = owner
@@ -136,7 +140,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, reply: Reply) -> None:
         stop = self.server.owner.stopping
-        if reply.delay and stop.wait(reply.delay):
+        # Event.wait rejects math.inf; None waits until the server stops.
+        delay = None if math.isinf(reply.delay) else reply.delay
+        if reply.delay and stop.wait(delay):
             self.close_connection = True
             return
         if reply.fault == "close":
@@ -154,6 +160,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_headers(self, reply: Reply, length: int) -> None:
         names = {name.lower() for name in reply.headers}
         for name, value in reply.headers.items():
+            # The server frames the body itself; a recorded length would lie.
+            if name.lower() in ("content-length", "transfer-encoding"):
+                continue
             self.send_header(name, value)
         if "content-type" not in names:
             self.send_header("content-type", reply.content_type())

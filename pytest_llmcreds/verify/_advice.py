@@ -59,6 +59,8 @@ def _body_kind(answer: Answer) -> str:
         return " with a body larger than the 4 MiB read limit"
     if answer.is_html:
         return " with an HTML page"
+    if answer.body.strip() and answer.content_type.endswith("json"):
+        return " with a body that is not valid JSON"
     if answer.body.strip():
         return f" with a {answer.content_type or 'non-JSON'} body, not JSON"
     return " with an empty body"
@@ -160,6 +162,7 @@ _FIXES: dict[str, Callable[[Target], str]] = {
         "and the pytest_llmcreds DEBUG log for details"
     ),
     "base_url_wrong": fix_base_url,
+    "model_not_found": lambda t: f"use a model name that {t.title} lists for this key",
     "model_no_access": lambda t: (
         "ask for access to the model for this key's project, or pick one it can use"
     ),
