@@ -180,7 +180,10 @@ _SCENARIOS = (
             "reduce the length of the messages.\",\"type\":\"invalid_request_erro"
             "r\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}\n"
         ),
-        source="",
+        source=(
+            "assumed identical to OpenAI's answer (https://github.com/chathub"
+            "-dev/chathub/issues/126)"
+        ),
         confidence="inferred",
     ),
     Scenario(
@@ -216,6 +219,14 @@ ERRORS = ProviderErrors(
     },
     scenarios=_SCENARIOS,
     absent=(
+        Absence(
+            id="request_too_large",
+            reason="no recorded 413 of Azure OpenAI's was found",
+        ),
+        Absence(
+            id="overloaded",
+            reason="Azure reports a deployment at capacity as rate_limited (429)",
+        ),
         Absence(
             id="unsupported_region",
             reason=(

@@ -212,6 +212,10 @@ ERRORS = ProviderErrors(
     scenarios=_SCENARIOS,
     absent=(
         Absence(
+            id="permission_denied",
+            reason="no recorded 403 of Groq's was found",
+        ),
+        Absence(
             id="insufficient_quota",
             reason=(
                 "Groq's free and developer tiers answer with rate limits, not a q"

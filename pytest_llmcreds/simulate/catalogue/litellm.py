@@ -91,7 +91,7 @@ _SCENARIOS = (
             "po. Call `/v1/models` to view available models for your key.\",\"t"
             "ype\":\"invalid_request_error\",\"param\":\"model\",\"code\":\"400\"}}\n"
         ),
-        source="",
+        source="litellm proxy model-name check; wording reconstructed",
         confidence="inferred",
     ),
     Scenario(
@@ -165,6 +165,14 @@ ERRORS = ProviderErrors(
     },
     scenarios=_SCENARIOS,
     absent=(
+        Absence(
+            id="permission_denied",
+            reason="no recorded 403 of the proxy's was found",
+        ),
+        Absence(
+            id="request_too_large",
+            reason="no recorded 413 of the proxy's was found",
+        ),
         Absence(
             id="unsupported_region",
             reason=(

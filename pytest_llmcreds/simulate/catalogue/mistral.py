@@ -95,7 +95,7 @@ _SCENARIOS = (
             "{\"object\":\"error\",\"message\":\"Invalid model: does-not-exist\",\"typ"
             "e\":\"invalid_model\",\"param\":null,\"code\":\"1500\"}\n"
         ),
-        source="",
+        source="Mistral API envelope; message and code reconstructed",
         confidence="inferred",
     ),
     Scenario(
@@ -107,7 +107,7 @@ _SCENARIOS = (
             "draft tokens, too large for model with 32768 maximum context len"
             "gth\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}\n"
         ),
-        source="",
+        source="Mistral API envelope; message reconstructed",
         confidence="inferred",
     ),
     Scenario(
@@ -150,6 +150,14 @@ ERRORS = ProviderErrors(
     },
     scenarios=_SCENARIOS,
     absent=(
+        Absence(
+            id="permission_denied",
+            reason="no recorded 403 of Mistral's was found",
+        ),
+        Absence(
+            id="request_too_large",
+            reason="no recorded 413 of Mistral's was found",
+        ),
         Absence(
             id="insufficient_quota",
             reason="a monthly usage limit arrives as a 429 rate limit",

@@ -158,6 +158,17 @@ ERRORS = ProviderErrors(
     scenarios=_SCENARIOS,
     absent=(
         Absence(
+            id="context_length_exceeded",
+            reason=(
+                "OpenRouter passes the upstream provider's own 400 through; no re"
+                "corded body was found"
+            ),
+        ),
+        Absence(
+            id="request_too_large",
+            reason="no recorded 413 of OpenRouter's was found",
+        ),
+        Absence(
             id="unsupported_region",
             reason=(
                 "OpenRouter routes to providers in other regions instead of block"

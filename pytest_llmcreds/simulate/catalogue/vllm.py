@@ -100,7 +100,10 @@ _SCENARIOS = (
             "\"param\":null,\"code\":500}}\n"
         ),
         policy="retry",
-        source="",
+        source=(
+            "vllm entrypoints/openai ErrorResponse (type is the exception cla"
+            "ss name, code the status)"
+        ),
         confidence="inferred",
     ),
     Scenario(
@@ -113,7 +116,10 @@ _SCENARIOS = (
             "\n"
         ),
         policy="either",
-        source="",
+        source=(
+            "vllm entrypoints/openai serving_engine.py create_streaming_error"
+            "_response, as quoted in a public report"
+        ),
         confidence="pasted_in_issue",
     ),
     timeout(_TITLE),
@@ -129,6 +135,10 @@ ERRORS = ProviderErrors(
     },
     scenarios=_SCENARIOS,
     absent=(
+        Absence(
+            id="request_too_large",
+            reason="vLLM reports an over-long request as context_length_exceeded",
+        ),
         Absence(
             id="permission_denied",
             reason="vLLM has a single API key and no roles",

@@ -79,13 +79,29 @@ _SCENARIOS = (
         confidence="inferred",
     ),
     Scenario(
-        id="rate_limited",
-        summary="The team's rate limit is reached",
+        id="insufficient_quota",
+        summary=(
+            "The team has used all its credits or reached its monthly spendin"
+            "g limit"
+        ),
         status=429,
         body=(
             "{\"code\":\"Some resource has been exhausted\",\"error\":\"Your team 00"
             "000000-0000-0000-0000-000000000000 has either used all available"
-            " credits or reached its monthly spending limit.\"}"
+            " credits or reached its monthly spending limit. To continue maki"
+            "ng API requests, please purchase more credits or raise your spen"
+            "ding limit.\"}"
+        ),
+        source="public reports of xAI teams out of credits",
+        confidence="inferred",
+    ),
+    Scenario(
+        id="rate_limited",
+        summary="The team's requests-per-minute limit is reached",
+        status=429,
+        body=(
+            "{\"code\":\"Some resource has been exhausted\",\"error\":\"Too many req"
+            "uests. Please slow down and try again later.\"}"
         ),
         policy="retry",
         source="xAI gRPC status texts",
@@ -125,6 +141,14 @@ ERRORS = ProviderErrors(
     },
     scenarios=_SCENARIOS,
     absent=(
+        Absence(
+            id="request_too_large",
+            reason="no recorded 413 of xAI's was found",
+        ),
+        Absence(
+            id="overloaded",
+            reason="no recorded 503 of xAI's was found",
+        ),
         Absence(
             id="unsupported_region",
             reason="no region block of xAI's was found",

@@ -1,0 +1,119 @@
+"""The catalogue: complete, valid, sourced, and the generated docs up to date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pytest_llmcreds.providers import builtin_providers
+from pytest_llmcreds.simulate import NEUTRAL_SCENARIOS, PROVIDERS, errors_of
+from pytest_llmcreds.simulate import _docs
+from pytest_llmcreds.simulate.catalogue import CatalogueError, _validate
+from pytest_llmcreds.simulate._models import Scenario
+
+SCENARIOS_MD = Path(__file__).parents[2] / "docs" / "scenarios.md"
+ALL = [
+    pytest.param(provider, scenario, id=f"{provider}-{scenario.id}")
+    for provider in PROVIDERS
+    for scenario in errors_of(provider).scenarios
+]
+
+
+def test_every_builtin_provider() -> None:
+    assert set(PROVIDERS) == {spec.name for spec in builtin_providers()}
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_neutral_ids_covered(provider: str) -> None:
+    table = errors_of(provider)
+    covered = {s.id for s in table.scenarios} | {a.id for a in table.absent}
+    assert covered >= set(NEUTRAL_SCENARIOS)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_absent_not_simulated(provider: str) -> None:
+    table = errors_of(provider)
+    assert not {a.id for a in table.absent} & {s.id for s in table.scenarios}
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_ids_unique(provider: str) -> None:
+    ids = [s.id for s in errors_of(provider).scenarios]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("provider", "scenario"), ALL)
+def test_source_given(provider: str, scenario: Scenario) -> None:
+    assert scenario.source
+
+
+@pytest.mark.parametrize(("provider", "scenario"), ALL)
+def test_http_has_status(provider: str, scenario: Scenario) -> None:
+    if scenario.kind != "http":
+        pytest.skip("stream and transport failures carry no error status")
+    assert scenario.status is not None and 400 <= scenario.status <= 599
+
+
+@pytest.mark.parametrize(("provider", "scenario"), ALL)
+def test_body_given(provider: str, scenario: Scenario) -> None:
+    if scenario.is_transport_failure:
+        pytest.skip("transport failures send no body")
+    assert scenario.body.strip()
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "policy"),
+    [
+        ("invalid_api_key", "no_retry"),
+        ("insufficient_quota", "no_retry"),
+        ("context_length_exceeded", "no_retry"),
+        ("rate_limited", "retry"),
+        ("server_error", "retry"),
+        ("overloaded", "retry"),
+    ],
+)
+def test_policy_of_neutral_ids(scenario_id: str, policy: str) -> None:
+    policies = {
+        s.policy
+        for provider in PROVIDERS
+        for s in errors_of(provider).scenarios
+        if s.id == scenario_id
+    }
+    assert policies == {policy}
+
+
+def test_openai_quota_and_rate_limit_share_status() -> None:
+    scenarios = errors_of("openai").scenario_map()
+    statuses = {scenarios["insufficient_quota"].status, scenarios["rate_limited"].status}
+    assert statuses == {429}
+
+
+def test_gemini_invalid_key_is_400() -> None:
+    assert errors_of("gemini").scenario_map()["invalid_api_key"].status == 400
+
+
+def test_anthropic_overloaded_is_529() -> None:
+    assert errors_of("anthropic").scenario_map()["overloaded"].status == 529
+
+
+def test_envelope_mismatch_rejected() -> None:
+    table = errors_of("anthropic")
+    broken: Any = Scenario(
+        id="broken",
+        summary="x",
+        status=400,
+        body='{"error": {"message": "no type"}}',
+        source="test",
+        confidence="inferred",
+    )
+    with pytest.raises(CatalogueError, match="AnthropicEnvelope"):
+        _validate(table, broken)
+
+
+def test_scenarios_md_up_to_date() -> None:
+    assert SCENARIOS_MD.read_text(encoding="utf-8") == _docs.render(), (
+        "docs/scenarios.md is out of date; run "
+        "python -m pytest_llmcreds.simulate._docs docs/scenarios.md"
+    )
