@@ -43,27 +43,28 @@ def describe_answer(
     fields = answer.fields
     labels = [v for v in (fields.code, fields.type, fields.status) if v]
     labels += [r for r in fields.reasons if r not in labels]
-    head = f"{target.title} answered {answer.status}"
+    head = f"{target.title} answered"
+    if request:
+        head += f" {request} with"
+    head += f" {answer.status}"
     if labels:
         head += " " + "/".join(dict.fromkeys(labels))
     if not answer.is_json:
         head += _body_kind(answer)
-    if request:
-        head += f" to {request}"
     text = excerpt(fields.message, secrets) if answer.is_json else ""
     return f'{head}: "{text}"' if text else head
 
 
 def _body_kind(answer: Answer) -> str:
     if answer.truncated:
-        return " with a body larger than the 4 MiB read limit"
+        return " and a body larger than the 4 MiB read limit"
     if answer.is_html:
-        return " with an HTML page"
+        return " and an HTML page"
     if answer.body.strip() and answer.content_type.endswith("json"):
-        return " with a body that is not valid JSON"
+        return " and a body that is not valid JSON"
     if answer.body.strip():
-        return f" with a {answer.content_type or 'non-JSON'} body, not JSON"
-    return " with an empty body"
+        return f" and a {answer.content_type or 'non-JSON'} body, not JSON"
+    return " and an empty body"
 
 
 def describe_failure(target: Target, failure: Failure, timeout: float) -> str:

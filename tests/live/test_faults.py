@@ -183,7 +183,7 @@ def test_server_errors_unproven(fake_provider: FakeProvider, status: int) -> Non
     run, _ = timed_run(base_url)
 
     assert run.causes == ["server_error"]
-    assert f"answered {status}" in run.outcome.findings[0].message
+    assert f"with {status}" in run.outcome.findings[0].message
 
 
 def test_hanging_provider_skips_only_live_tests(
