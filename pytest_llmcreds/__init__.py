@@ -1,4 +1,4 @@
-"""pytest-llmcreds: check LLM API credentials before the tests run, and simulate provider errors.
+"""pytest-llmcreds: check LLM credentials before tests run; simulate provider errors.
 
 This module stays import-light: pytest imports it in every run through the
 entry point, whether or not the plugin is used.

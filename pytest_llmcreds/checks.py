@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pytest_llmcreds.keys import looks_like_key, safe_url
@@ -31,11 +32,36 @@ _LISTEN_ADDRESSES = {"0.0.0.0", "::", "[::]"}
 #: Whole values that are template or documentation text, compared lowercased
 #: with surrounding brackets removed.
 _PLACEHOLDER_WORDS = {
-    "changeme", "change-me", "change_me", "null", "none", "nil", "undefined",
-    "todo", "tbd", "fixme", "placeholder", "secret", "key", "apikey", "api-key",
-    "api_key", "token", "example", "test", "xxx", "your-key", "your_key",
-    "yourkey", "mykey", "my-key", "insert-key-here", "sk-...", "sk-xxx",
-    "sk-xxxx", "...",
+    "changeme",
+    "change-me",
+    "change_me",
+    "null",
+    "none",
+    "nil",
+    "undefined",
+    "todo",
+    "tbd",
+    "fixme",
+    "placeholder",
+    "secret",
+    "key",
+    "apikey",
+    "api-key",
+    "api_key",
+    "token",
+    "example",
+    "test",
+    "xxx",
+    "your-key",
+    "your_key",
+    "yourkey",
+    "mykey",
+    "my-key",
+    "insert-key-here",
+    "sk-...",
+    "sk-xxx",
+    "sk-xxxx",
+    "...",
 }
 _PLACEHOLDER_SEARCHES = (
     re.compile(r"(your|insert|enter|paste|replace)[-_ ]?.{0,20}(key|token|secret)"),
@@ -106,7 +132,8 @@ def _missing_key(resolution: Resolution) -> Finding:
         )
 
     in_dotenv = [
-        (name, resolution.dotenv[name]) for name in spec.key_vars
+        (name, resolution.dotenv[name])
+        for name in spec.key_vars
         if name in resolution.dotenv and resolution.dotenv[name].value
     ]
     if in_dotenv:
@@ -114,8 +141,8 @@ def _missing_key(resolution: Resolution) -> Finding:
         return Finding(
             cause="key_missing",
             message=(
-                f"{name} is not in the environment; it is only in {entry.path}, "
-                "which nothing loaded."
+                f"{name} is not in the environment; it is only in "
+                f"{display_path(entry.path)}, which nothing loaded."
             ),
             fix=(
                 f"load {entry.path.name} before the tests (call dotenv.load_dotenv() "
@@ -138,7 +165,8 @@ def _empty_key(resolution: Resolution, value: str) -> Finding:
     entry = resolution.dotenv.get(name or "")
     if entry is not None and entry.value.reveal().strip():
         message += (
-            f" {entry.path} has a value, but load_dotenv() does not override a "
+            f" {display_path(entry.path)} has a value, but load_dotenv() does not "
+            "override a "
             "variable that is already set, even to an empty string."
         )
     fix = _ci_fix(resolution, name or "") or (
@@ -291,7 +319,8 @@ def _check_shadowing(resolution: Resolution) -> Iterator[Finding]:
         cause="key_shadowed",
         message=(
             f"{resolution.key_var} in the process environment ({key.fingerprint}) "
-            f"differs from the one in {entry.path} ({entry.value.fingerprint}); the "
+            f"differs from the one in {display_path(entry.path)} "
+            f"({entry.value.fingerprint}); the "
             "SDK uses the environment's, because load_dotenv() does not override "
             "variables that are already set."
         ),
@@ -335,8 +364,10 @@ def _ignored_base_urls(resolution: Resolution) -> list[Finding]:
             continue
         legacy = name in spec.legacy_base_url_vars
         why = "an older SDK read it; the current one" if legacy else "the SDK"
-        where = safe_url(resolution.base_url) if resolution.base_url else (
-            "nowhere (no default)"
+        where = (
+            safe_url(resolution.base_url)
+            if resolution.base_url
+            else ("nowhere (no default)")
         )
         findings.append(
             Finding(
@@ -346,7 +377,8 @@ def _ignored_base_urls(resolution: Resolution) -> list[Finding]:
                     f"{where}."
                 ),
                 fix=(
-                    f"rename {name} to {target}" if target
+                    f"rename {name} to {target}"
+                    if target
                     else f"pass --llm-base-url {spec.name}=URL and the same URL "
                     "as the SDK's base_url"
                 ),
@@ -361,7 +393,8 @@ def _missing_base_url(resolution: Resolution) -> Finding:
     fix = (
         f"export {target}=https://<resource>.openai.azure.com"
         if spec.name == "azure_openai"
-        else f"export {target}=<URL>" if target
+        else f"export {target}=<URL>"
+        if target
         else f"set --llm-base-url {spec.name}=URL"
     )
     return Finding(
@@ -394,7 +427,8 @@ def describe_url_problem(spec: ProviderSpec, raw: str) -> tuple[str, str] | None
     if parts.scheme not in ("http", "https"):
         return (
             "has no http:// or https:// scheme",
-            f"write it as {safe_url('https://' + raw)}" if "://" not in raw
+            f"write it as {safe_url('https://' + raw)}"
+            if "://" not in raw
             else "use http:// or https://",
         )
     host = parts.hostname or ""
@@ -460,7 +494,8 @@ def _unset_setting(resolution: Resolution, name: str) -> list[Finding]:
     extra = next(e for e in resolution.spec.extra_vars if e.name == name)
     findings: list[Finding] = []
     present = [
-        n for n in (*extra.legacy_names, *extra.near_misses)
+        n
+        for n in (*extra.legacy_names, *extra.near_misses)
         if resolution.ignored_settings.get(n, "").strip()
     ]
     if present and not extra.required:
@@ -480,7 +515,8 @@ def _unset_setting(resolution: Resolution, name: str) -> list[Finding]:
                 message=f"{name} is not set{hint}; {resolution.spec.sdk} raises "
                 "without it.",
                 fix=(
-                    f"rename {present[0]} to {name}" if present
+                    f"rename {present[0]} to {name}"
+                    if present
                     else f"export {name}=2024-10-21 (an API version your resource "
                     "supports)"
                 ),
@@ -511,8 +547,10 @@ def _setting_problem(role: str, value: str) -> tuple[str, str] | None:
 
 def _identifier_problem(role: str, value: str) -> tuple[str, str] | None:
     stripped = value.strip()
-    wanted = "an organization id (org-…)" if role == "organization" else (
-        "a project id (proj_…)"
+    wanted = (
+        "an organization id (org-…)"
+        if role == "organization"
+        else ("a project id (proj_…)")
     )
     other = "OPENAI_PROJECT_ID" if role == "organization" else "OPENAI_ORG_ID"
     own = "OPENAI_ORG_ID" if role == "organization" else "OPENAI_PROJECT_ID"
@@ -528,14 +566,21 @@ def _identifier_problem(role: str, value: str) -> tuple[str, str] | None:
     mismatched = _PROJECT_ID if role == "organization" else _ORGANIZATION_ID
     if mismatched.fullmatch(stripped):
         return (
-            f"holds {'a project' if role == 'organization' else 'an organization'} "
-            "id",
+            f"holds {'a project' if role == 'organization' else 'an organization'} id",
             f"move it to {other}",
         )
     expected = _ORGANIZATION_ID if role == "organization" else _PROJECT_ID
     if not expected.fullmatch(stripped):
         return "is not " + wanted, f"set it to {wanted}"
     return None
+
+
+def display_path(path: Path) -> str:
+    """Show ``path`` relative to the working directory when it is below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def describe_whitespace(value: str) -> str:
@@ -565,7 +610,7 @@ def _name_whitespace(run: str) -> str:
         for token, name in _WHITESPACE_NAMES.items():
             if rest.startswith(token):
                 names.append(name)
-                rest = rest[len(token):]
+                rest = rest[len(token) :]
                 break
         else:
             names.append(f"whitespace U+{ord(rest[0]):04X}")
@@ -617,7 +662,7 @@ def is_placeholder(value: str, spec: ProviderSpec) -> bool:
     lowered = value.lower().strip("<>[]{}()")
     if value in _all_key_variable_names(spec) or value.upper() in spec.key_vars:
         return True
-    if lowered in _PLACEHOLDER_WORDS or value.startswith("<") and value.endswith(">"):
+    if lowered in _PLACEHOLDER_WORDS or (value.startswith("<") and value.endswith(">")):
         return True
     if any(p.fullmatch(lowered) for p in _PLACEHOLDER_WHOLE):
         return True
@@ -626,5 +671,3 @@ def is_placeholder(value: str, spec: ProviderSpec) -> bool:
 
 def _all_key_variable_names(spec: ProviderSpec) -> set[str]:
     return {*spec.key_vars, *spec.near_miss_key_vars}
-
-

@@ -74,7 +74,7 @@ class Secret:
 
     __str__ = __repr__
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> str | tuple[object, ...]:
         raise TypeError("a Secret is never pickled, so it never reaches a file")
 
 
@@ -103,7 +103,7 @@ def fingerprint(value: str) -> str:
 
 
 def redact(text: str, secrets: list[Secret]) -> str:
-    """Replace every occurrence of each secret, and of its stripped form, in ``text``."""
+    """Replace each secret, and its stripped form, in ``text`` by its fingerprint."""
     for secret in secrets:
         value = secret.reveal()
         for form in {value, value.strip(_TRIM_CHARACTERS)}:
@@ -125,10 +125,14 @@ def safe_url(url: str) -> str:
     except ValueError:
         return "(an unparsable URL)"
     netloc = f"***@{host}" if "@" in parts.netloc else host
-    query = "&".join(
-        f"{pair.partition('=')[0]}=…" if "=" in pair else pair
-        for pair in parts.query.split("&")
-    ) if parts.query else ""
+    query = (
+        "&".join(
+            f"{pair.partition('=')[0]}=…" if "=" in pair else pair
+            for pair in parts.query.split("&")
+        )
+        if parts.query
+        else ""
+    )
     return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 

@@ -141,7 +141,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Ignore cached preflight results and check every provider again.",
     )
 
-    parser.addini("llm_preflight", "Preflight mode: skip, fail, warn or off", default="")
+    parser.addini(
+        "llm_preflight", "Preflight mode: skip, fail, warn or off", default=""
+    )
     parser.addini(
         "llm_providers", "Providers to check in every run", type="args", default=[]
     )
@@ -154,7 +156,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="linelist",
         default=[],
     )
-    parser.addini("llm_offline", "Run only the offline checks", type="bool", default=False)
+    parser.addini(
+        "llm_offline", "Run only the offline checks", type="bool", default=False
+    )
     parser.addini("llm_report", "Path of the JSON preflight report", default="")
     parser.addini(
         "llm_env_files",
@@ -201,7 +205,9 @@ def pytest_load_initial_conftests(
     The option takes its mode only in the ``--llm-preflight=MODE`` form, so a
     bare option is rewritten before argparse sees the path after it.
     """
-    args[:] = [f"{PREFLIGHT_OPTION}=" if arg == PREFLIGHT_OPTION else arg for arg in args]
+    args[:] = [
+        f"{PREFLIGHT_OPTION}=" if arg == PREFLIGHT_OPTION else arg for arg in args
+    ]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -397,14 +403,16 @@ class LLMCredsSession:
         decision = item.stash.get(_decision_key, None)
         if decision is not None:
             pytest.fail(decision.reason, pytrace=False)
-        if self.is_worker and _requirements_key in item.stash:
-            if self.settings.mode not in ("warn", "fail"):
-                # Before pytest's skipping plugin reads the skip markers.
-                self._decide_item(item, self._worker_result())
+        needs_result = self.is_worker and _requirements_key in item.stash
+        if needs_result and self.settings.mode not in ("warn", "fail"):
+            # Before pytest's skipping plugin reads the skip markers.
+            self._decide_item(item, self._worker_result())
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.skipped and report.when == "setup" and "llmcreds:" in str(
-            report.longrepr
+        if (
+            report.skipped
+            and report.when == "setup"
+            and "llmcreds:" in str(report.longrepr)
         ):
             self.skipped += 1
 
@@ -450,7 +458,7 @@ def read_requirements(item: pytest.Item, registry: Registry) -> list[Requirement
         if unknown:
             raise MarkerError(
                 f"{MARKER}: unknown argument {sorted(unknown)[0]!r}; the marker "
-                f"takes provider names and model=: @pytest.mark.{MARKER}(\"openai\", "
+                f'takes provider names and model=: @pytest.mark.{MARKER}("openai", '
                 'model="gpt-4o-mini")'
             )
         if not mark.args:

@@ -9,7 +9,7 @@ in a plugin's entry fails loudly at start-up instead of misdiagnosing keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -139,7 +139,7 @@ class Registry:
     def __getitem__(self, name: str) -> ProviderSpec:
         return self._providers[name]
 
-    def __iter__(self) -> Iterable[ProviderSpec]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[ProviderSpec]:
         return iter(self._providers.values())
 
     def names(self) -> list[str]:
@@ -160,8 +160,9 @@ class Registry:
     def provider_for_host(self, host: str) -> ProviderSpec | None:
         host = host.lower()
         for provider in self._providers.values():
-            if any(host == known or host.endswith("." + known)
-                   for known in provider.hosts):
+            if any(
+                host == known or host.endswith("." + known) for known in provider.hosts
+            ):
                 return provider
         return None
 

@@ -32,10 +32,7 @@ def report_lines(result: PreflightResult, verbosity: int) -> list[str]:
 
 def _status_row(result: ProviderResult, width: int) -> str:
     status = _STATUS_WORDS[result.status]
-    if result.key_source:
-        key = f"{result.key_source} {result.fingerprint}"
-    else:
-        key = "no key"
+    key = f"{result.key_source} {result.fingerprint}" if result.key_source else "no key"
     parts = [f"{result.provider:<{width}}", f"{status:<12}", key]
     if result.base_url:
         parts.append(result.base_url)

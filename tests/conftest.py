@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
@@ -99,14 +99,3 @@ def provider_entry(report: Mapping[str, Any], provider: str) -> dict[str, Any]:
 
 
 RunLive = Callable[..., tuple[pytest.RunResult, dict[str, Any]]]
-
-
-@pytest.fixture
-def fake_keys() -> Iterator[dict[str, str]]:
-    """Keys of the right shape for each provider; none is real."""
-    yield {
-        "openai": "sk-proj-" + "Qx7pL2mZ9vR4tW8yB3nC6dF1gH5jK0sA" * 5,
-        "anthropic": "sk-ant-api03-" + "Hq3Zr8Wt1Ly6Pm0Nd5Kb9Xc2Vf7Gs4Ja" * 3,
-        "gemini": "AIza" + "Sy3Bd4Fh7Jk0Lm3Np6Qr9St2Uv5Wx8Ya1Cd",
-        "groq": "gsk_" + "Mn4Pq7Rs0Tu3Vw6Xy9Za2Bc5De8Fg1Hj" * 2,
-    }

@@ -471,8 +471,10 @@ def test_offline_cause(
     for word in words:
         assert word in advice
     outcome = "skipped" if status == "failed" else "passed"
-    result.assert_outcomes(passed=1 if outcome == "skipped" else 2,
-                           skipped=1 if outcome == "skipped" else 0)
+    result.assert_outcomes(
+        passed=1 if outcome == "skipped" else 2,
+        skipped=1 if outcome == "skipped" else 0,
+    )
 
 
 def test_offline_healthy_key_passes(live_suite: LiveSuite) -> None:
@@ -487,7 +489,7 @@ def test_offline_healthy_key_passes(live_suite: LiveSuite) -> None:
 def test_ci_empty_key_advises_secret_mapping(live_suite: LiveSuite) -> None:
     env = {"OPENAI_API_KEY": "", "CI": "true", "GITHUB_ACTIONS": "true"}
 
-    result, report = live_suite.run("openai", env=env)
+    _, report = live_suite.run("openai", env=env)
 
     fix = provider_entry(report, "openai")["findings"][0]["fix"]
     assert "secrets.OPENAI_API_KEY" in fix
@@ -497,7 +499,7 @@ def test_ci_empty_key_advises_secret_mapping(live_suite: LiveSuite) -> None:
 def test_ci_missing_key_names_ci_service(live_suite: LiveSuite) -> None:
     env = {"CI": "true", "GITLAB_CI": "true"}
 
-    result, report = live_suite.run("anthropic", env=env)
+    _, report = live_suite.run("anthropic", env=env)
 
     fix = provider_entry(report, "anthropic")["findings"][0]["fix"]
     assert "GitLab CI" in fix
@@ -507,7 +509,7 @@ def test_ci_missing_key_names_ci_service(live_suite: LiveSuite) -> None:
 def test_gemini_empty_google_key_falls_through(live_suite: LiveSuite) -> None:
     env = {"GOOGLE_API_KEY": "", "GEMINI_API_KEY": GEMINI_KEY}
 
-    result, report = live_suite.run("gemini", env=env)
+    _, report = live_suite.run("gemini", env=env)
 
     entry = provider_entry(report, "gemini")
     assert entry["status"] == "passed"
@@ -520,13 +522,13 @@ def test_openai_base_url_at_groq_accepts_groq_key(live_suite: LiveSuite) -> None
         "OPENAI_BASE_URL": "https://api.groq.com/openai/v1",
     }
 
-    result, report = live_suite.run("openai", env=env)
+    _, report = live_suite.run("openai", env=env)
 
     assert provider_entry(report, "openai")["causes"] == []
 
 
 def test_ollama_needs_no_key(live_suite: LiveSuite) -> None:
-    result, report = live_suite.run("ollama", env={"OLLAMA_HOST": "127.0.0.1:11500"})
+    _, report = live_suite.run("ollama", env={"OLLAMA_HOST": "127.0.0.1:11500"})
 
     entry = provider_entry(report, "ollama")
     assert entry["status"] == "passed"
@@ -534,7 +536,7 @@ def test_ollama_needs_no_key(live_suite: LiveSuite) -> None:
 
 
 def test_vllm_accepts_any_key_text(live_suite: LiveSuite) -> None:
-    result, report = live_suite.run("vllm", env={"VLLM_API_KEY": "EMPTY"})
+    _, report = live_suite.run("vllm", env={"VLLM_API_KEY": "EMPTY"})
 
     assert provider_entry(report, "vllm")["status"] == "passed"
 
@@ -542,7 +544,7 @@ def test_vllm_accepts_any_key_text(live_suite: LiveSuite) -> None:
 def test_non_ascii_message_shows_no_neighbours(live_suite: LiveSuite) -> None:
     key = OPENAI_KEY[:30] + "\u2014" + OPENAI_KEY[31:]
 
-    result, report = live_suite.run("openai", env={"OPENAI_API_KEY": key})
+    _, report = live_suite.run("openai", env={"OPENAI_API_KEY": key})
 
     message = provider_entry(report, "openai")["findings"][0]["message"]
     assert "U+2014" in message

@@ -53,7 +53,9 @@ def test_disabled_plugin_leaves_marker_unknown(pytester: pytest.Pytester) -> Non
 def test_disabled_plugin_runs_live_tests(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(TWO_PROVIDERS)
 
-    result = pytester.runpytest("-p", "no:llmcreds", "-W", "ignore::pytest.PytestUnknownMarkWarning")
+    result = pytester.runpytest(
+        "-p", "no:llmcreds", "-W", "ignore::pytest.PytestUnknownMarkWarning"
+    )
 
     result.assert_outcomes(passed=3)
 
@@ -93,9 +95,11 @@ def test_skip_mode_skips_failed_provider_only(
 
     result.assert_outcomes(passed=2, skipped=1)
     result.stdout.fnmatch_lines(
-        ["SKIPPED [[]1[]] test_skip_mode_skips_failed_provider_only.py:*: "
-         "llmcreds: anthropic preflight failed: key_missing: *Fix: export "
-         "ANTHROPIC_API_KEY=*"]
+        [
+            "SKIPPED [[]1[]] test_skip_mode_skips_failed_provider_only.py:*: "
+            "llmcreds: anthropic preflight failed: key_missing: *Fix: export "
+            "ANTHROPIC_API_KEY=*"
+        ]
     )
 
 
@@ -142,8 +146,10 @@ def test_invalid_mode_is_usage_error(pytester: pytest.Pytester) -> None:
 
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["*--llm-preflight / llm_preflight: invalid mode 'sometimes'; use one of "
-         "skip, fail, warn, off*"]
+        [
+            "*--llm-preflight / llm_preflight: invalid mode 'sometimes'; use one of "
+            "skip, fail, warn, off*"
+        ]
     )
 
 
@@ -174,8 +180,9 @@ def test_command_line_mode_beats_ini(pytester: pytest.Pytester) -> None:
     assert result.ret == pytest.ExitCode.OK
 
 
-def test_ini_mode_off_checks_presence_only(pytester: pytest.Pytester,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ini_mode_off_checks_presence_only(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "your-api-key-here")
     pytester.makeini("[pytest]\nllm_preflight = off\n")
     pytester.makepyfile(TWO_PROVIDERS)
@@ -236,7 +243,7 @@ def test_unmarked_suite_does_nothing(pytester: pytest.Pytester) -> None:
 
 
 def test_provider_option_checks_unmarked(live_suite: LiveSuite) -> None:
-    result, report = live_suite.run(
+    _, report = live_suite.run(
         "openai", options=("--llm-preflight", "--llm-offline", "--llm-provider=groq")
     )
 
@@ -259,8 +266,10 @@ def test_unknown_provider_option_suggests(pytester: pytest.Pytester) -> None:
 
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["*--llm-provider / llm_providers: unknown provider 'opena1' "
-         "(did you mean 'openai'?); use one of anthropic, azure_openai, *"]
+        [
+            "*--llm-provider / llm_providers: unknown provider 'opena1' "
+            "(did you mean 'openai'?); use one of anthropic, azure_openai, *"
+        ]
     )
 
 
@@ -292,7 +301,7 @@ def test_bad_cache_ttl_is_usage_error(pytester: pytest.Pytester) -> None:
 
 
 def test_model_option_lists_model(live_suite: LiveSuite) -> None:
-    result, report = live_suite.run(
+    _, report = live_suite.run(
         "openai",
         options=("--llm-preflight", "--llm-offline", "--llm-model=openai=gpt-4o-mini"),
     )
@@ -312,13 +321,13 @@ def test_one():
 def test_two():
     pass
 """
-    result, report = live_suite.run(source=source)
+    _, report = live_suite.run(source=source)
 
     assert list(provider_entry(report, "openai")["models"]) == ["gpt-4o", "gpt-4o-mini"]
 
 
 def test_base_url_option_overrides(live_suite: LiveSuite) -> None:
-    result, report = live_suite.run(
+    _, report = live_suite.run(
         "openai",
         env={"OPENAI_BASE_URL": "https://ignored.example/v1"},
         options=(
@@ -343,8 +352,9 @@ def test_base_url_ini_twin(pytester: pytest.Pytester) -> None:
     assert report["providers"][0]["base_url"] == "http://127.0.0.1:8001/v1"
 
 
-def test_markers_stack(pytester: pytest.Pytester,
-                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markers_stack(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
     pytester.makepyfile(
         """
@@ -388,7 +398,10 @@ class TestGroup:
     ("marker", "message"),
     [
         ("llm_live()", "llm_live needs at least one provider name*"),
-        ("llm_live('opneai')", "llm_live: unknown provider 'opneai' (did you mean 'openai'?)*"),
+        (
+            "llm_live('opneai')",
+            "llm_live: unknown provider 'opneai' (did you mean 'openai'?)*",
+        ),
         ("llm_live('openai', model=3)", "llm_live: model must be a model name*"),
         ("llm_live('openai', models='x')", "llm_live: unknown argument 'models'*"),
     ],
@@ -410,9 +423,10 @@ def test_bad_marker_fails_test(
 def test_verbose_shows_settings(live_suite: LiveSuite) -> None:
     env = {"OPENAI_API_KEY": OPENAI_KEY, "OPENAI_PROJECT_ID": "proj_Ab3Cd5Ef7Gh9Jk1L"}
 
-    result, report = live_suite.run(
-        "openai", env=env, options=("--llm-preflight", "--llm-offline", "-v",
-                                    "--llm-model=openai=gpt-4o")
+    result, _ = live_suite.run(
+        "openai",
+        env=env,
+        options=("--llm-preflight", "--llm-offline", "-v", "--llm-model=openai=gpt-4o"),
     )
 
     result.stdout.fnmatch_lines(
@@ -421,12 +435,21 @@ def test_verbose_shows_settings(live_suite: LiveSuite) -> None:
 
 
 def test_report_schema(live_suite: LiveSuite) -> None:
-    result, report = live_suite.run("openai", env={"OPENAI_API_KEY": OPENAI_KEY})
+    _, report = live_suite.run("openai", env={"OPENAI_API_KEY": OPENAI_KEY})
 
     assert report["version"] == 1
     entry = provider_entry(report, "openai")
-    expected = {"provider", "status", "causes", "key_source", "fingerprint",
-                "base_url", "request_id", "models", "findings"}
+    expected = {
+        "provider",
+        "status",
+        "causes",
+        "key_source",
+        "fingerprint",
+        "base_url",
+        "request_id",
+        "models",
+        "findings",
+    }
     assert expected <= set(entry)
     assert entry["fingerprint"] == "sk-proj-…(168 chars)…sK0sA"[:-5] + "K0sA"
     assert entry["key_source"] == "OPENAI_API_KEY"
@@ -439,7 +462,9 @@ def test_unwritable_report_warns(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("--llm-preflight", "--llm-report=blocked/r.json")
 
     result.assert_outcomes(passed=1, skipped=2)
-    result.stdout.fnmatch_lines(["*LLMCredsWarning: cannot write the preflight report to *"])
+    result.stdout.fnmatch_lines(
+        ["*LLMCredsWarning: cannot write the preflight report to *"]
+    )
 
 
 def test_undecodable_dotenv_keeps_running(pytester: pytest.Pytester) -> None:
@@ -451,8 +476,9 @@ def test_undecodable_dotenv_keeps_running(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(passed=1, skipped=2)
 
 
-def test_fixture_exposes_result(pytester: pytest.Pytester,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fixture_exposes_result(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
     pytester.makepyfile(
         """
@@ -483,8 +509,9 @@ def test_gateway_from_ini(pytester: pytest.Pytester) -> None:
         "import pytest\n@pytest.mark.llm_live('corp')\ndef test_c(): pass\n"
     )
 
-    result = pytester.runpytest("--llm-preflight", "--llm-offline", "-rs",
-                                "--llm-report=r.json")
+    result = pytester.runpytest(
+        "--llm-preflight", "--llm-offline", "-rs", "--llm-report=r.json"
+    )
 
     result.assert_outcomes(skipped=1)
     result.stdout.fnmatch_lines(["*corp preflight failed: key_missing: CORP_LLM_KEY*"])
@@ -492,8 +519,9 @@ def test_gateway_from_ini(pytester: pytest.Pytester) -> None:
     assert report["providers"][0]["base_url"] == "https://llm.corp.example/v1"
 
 
-def test_gateway_in_pyproject(pytester: pytest.Pytester,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gateway_in_pyproject(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CORP_KEY", "corp-Ab3Cd5Ef7Gh9Jk1LmN0pQ2rS")
     pytester.makepyprojecttoml(
         """
@@ -514,10 +542,16 @@ llm_gateways = ["corp anthropic key_env=CORP_KEY base_url_env=CORP_URL base_url=
     ("line", "message"),
     [
         ("corp", "needs at least a name and a compatibility"),
-        ("corp grpc base_url=x", "unknown compatibility 'grpc'; use openai or anthropic"),
+        (
+            "corp grpc base_url=x",
+            "unknown compatibility 'grpc'; use openai or anthropic",
+        ),
         ("corp openai key=X base_url=x", "unknown setting 'key=X'"),
         ("corp openai key_env=X", "needs base_url=URL or base_url_env=VAR"),
-        ("openai openai key_env=X base_url=http://x", "provider 'openai' is defined twice"),
+        (
+            "openai openai key_env=X base_url=http://x",
+            "provider 'openai' is defined twice",
+        ),
     ],
 )
 def test_bad_gateway_is_usage_error(
@@ -560,7 +594,11 @@ def test_xdist_workers_skip_from_controller(
     pytester.makepyfile(TWO_PROVIDERS)
 
     result = pytester.runpytest_subprocess(
-        "-n", "2", f"--llm-preflight={mode}", "--llm-offline", "-rs",
+        "-n",
+        "2",
+        f"--llm-preflight={mode}",
+        "--llm-offline",
+        "-rs",
         "--llm-report=r.json",
     )
 
@@ -575,8 +613,9 @@ def test_xdist_workers_skip_from_controller(
 def test_xdist_fail_mode_stops(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(TWO_PROVIDERS)
 
-    result = pytester.runpytest_subprocess("-n", "2", "--llm-preflight=fail",
-                                           "--llm-offline")
+    result = pytester.runpytest_subprocess(
+        "-n", "2", "--llm-preflight=fail", "--llm-offline"
+    )
 
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.assert_outcomes()
@@ -597,6 +636,8 @@ def test_status(llm_preflight):
 """
     )
 
-    result = pytester.runpytest_subprocess("-n", "2", "--llm-preflight", "--llm-offline")
+    result = pytester.runpytest_subprocess(
+        "-n", "2", "--llm-preflight", "--llm-offline"
+    )
 
     result.assert_outcomes(passed=1)
