@@ -1,0 +1,217 @@
+"""How the live check reads answers: permissions, key info, retries, models."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from pytest_llmcreds.server import FakeProvider, Reply, Route
+from pytest_llmcreds.verify import verify_all
+from tests.live.providers import env_for, mount_provider
+from tests.live.support import KEYS, checks_for, run_live
+
+MISSING_SCOPES = Reply.json(
+    {
+        "error": {
+            "message": "You have insufficient permissions for this operation. "
+            "Missing scopes: api.model.read.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": None,
+        }
+    },
+    status=403,
+)
+
+
+def test_restricted_key_passes_with_warning(fake_provider: FakeProvider) -> None:
+    mount_provider(
+        fake_provider, "openai", routes=(Route("/v1/models", MISSING_SCOPES),)
+    )
+
+    run = run_live(
+        "openai",
+        env_for("openai"),
+        base_url=fake_provider.base_url("openai"),
+        models=("test-model",),
+    )
+
+    assert run.causes == ["key_restricted"]
+    assert run.outcome.models == {"test-model": "unknown"}
+
+
+def test_request_id_of_failed_request(fake_provider: FakeProvider) -> None:
+    fail = Reply.json(
+        {"error": {"code": "invalid_api_key", "message": "no"}},
+        status=401,
+        **{"x-request-id": "req_0123456789abcdef"},
+    )
+    fake_provider.mount("openai", keys=(KEYS["openai"],), fail=fail, base_path="/v1")
+
+    run = run_live(
+        "openai",
+        {"OPENAI_API_KEY": "sk-proj-" + "x" * 40},
+        base_url=fake_provider.base_url("openai"),
+    )
+
+    assert run.causes == ["key_invalid"]
+    assert run.outcome.request_id == "req_0123456789abcdef"
+
+
+def test_cleaned_key_also_rejected(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "openai")
+    quoted = '"sk-proj-' + "W" * 48 + '"'
+
+    run = run_live(
+        "openai", {"OPENAI_API_KEY": quoted}, base_url=fake_provider.base_url("openai")
+    )
+
+    assert "key_quoted" in [f.cause for f in run.offline]
+    assert run.causes == ["key_invalid"]
+    assert "even with the quotes around it removed" in run.outcome.findings[0].message
+    assert len(fake_provider.requests) == 2
+
+
+def test_long_retry_after_not_waited(fake_provider: FakeProvider) -> None:
+    limited = Reply.json(
+        {"error": {"code": "rate_limit_exceeded", "message": "slow"}},
+        status=429,
+        **{"retry-after": "30"},
+    )
+    mount_provider(fake_provider, "openai", routes=(Route("/", limited),))
+
+    started = time.monotonic()
+    run = run_live(
+        "openai",
+        env_for("openai"),
+        base_url=fake_provider.base_url("openai"),
+        timeout=5.0,
+    )
+
+    assert run.causes == ["rate_limited"]
+    assert time.monotonic() - started < 1.0
+
+
+def test_quota_answer_not_retried(fake_provider: FakeProvider) -> None:
+    quota = Reply.json(
+        {"error": {"code": "insufficient_quota", "message": "pay"}},
+        status=429,
+        **{"retry-after": "0"},
+    )
+    mount_provider(fake_provider, "openai", routes=(Route("/", quota),))
+
+    run = run_live(
+        "openai", env_for("openai"), base_url=fake_provider.base_url("openai")
+    )
+
+    assert run.causes == ["quota_exhausted"]
+    assert run.outcome.requests_sent == 1
+
+
+def test_gemini_and_ollama_model_names(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "gemini", models=("gemini-2.5-flash",))
+    mount_provider(fake_provider, "ollama", models=("mistral:latest", "qwen2.5:7b"))
+    checks = checks_for(
+        env_for("gemini"),
+        {p: fake_provider.base_url(p) for p in ("gemini", "ollama")},
+        {"gemini": ("models/gemini-2.5-flash",), "ollama": ("mistral", "qwen2.5")},
+    )
+
+    outcomes = verify_all(checks, timeout=5.0, probe=False)
+
+    assert outcomes["gemini"].models == {"models/gemini-2.5-flash": "available"}
+    assert outcomes["ollama"].models == {"mistral": "available", "qwen2.5": "not_found"}
+    assert "ollama pull qwen2.5" in outcomes["ollama"].findings[0].fix
+
+
+def test_openrouter_credit_used_up(fake_provider: FakeProvider) -> None:
+    info = Reply.json(
+        {
+            "data": {
+                "label": "k",
+                "usage": 5,
+                "limit": 5,
+                "limit_remaining": 0,
+                "is_free_tier": False,
+            }
+        }
+    )
+    mount_provider(fake_provider, "openrouter", routes=(Route("/api/v1/key", info),))
+
+    run = run_live(
+        "openrouter",
+        env_for("openrouter"),
+        base_url=fake_provider.base_url("openrouter"),
+    )
+
+    assert run.causes == ["quota_exhausted"]
+
+
+def test_deepseek_balance_unavailable(fake_provider: FakeProvider) -> None:
+    balance = Reply.json({"is_available": False, "balance_infos": []})
+    mount_provider(fake_provider, "deepseek", routes=(Route("/user/balance", balance),))
+
+    run = run_live(
+        "deepseek", env_for("deepseek"), base_url=fake_provider.base_url("deepseek")
+    )
+
+    assert run.causes == ["quota_exhausted"]
+
+
+def test_xai_blocked_key(fake_provider: FakeProvider) -> None:
+    info = Reply.json(
+        {
+            "acls": [],
+            "api_key_blocked": True,
+            "api_key_disabled": False,
+            "team_blocked": False,
+        }
+    )
+    mount_provider(fake_provider, "xai", routes=(Route("/v1/api-key", info),))
+
+    run = run_live("xai", env_for("xai"), base_url=fake_provider.base_url("xai"))
+
+    assert run.causes == ["key_invalid"]
+    assert "api_key_blocked" in run.outcome.findings[0].message
+
+
+def test_litellm_key_info_without_database(fake_provider: FakeProvider) -> None:
+    broken = Reply(status=500, body="Internal Server Error")
+    mount_provider(fake_provider, "litellm", routes=(Route("/key/info", broken),))
+
+    run = run_live(
+        "litellm", env_for("litellm"), base_url=fake_provider.base_url("litellm")
+    )
+
+    assert run.causes == []
+    assert any("proven by the other request" in note for note in run.outcome.notes)
+
+
+def test_verify_all_inside_running_loop(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "openai")
+    checks = checks_for(env_for("openai"), {"openai": fake_provider.base_url("openai")})
+
+    async def inside() -> bool:
+        outcomes = verify_all(checks, timeout=5.0, probe=False)
+        return outcomes["openai"].findings == []
+
+    assert asyncio.run(inside())
+
+
+def test_probe_proves_azure_deployment(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "azure_openai")
+
+    run = run_live(
+        "azure_openai",
+        env_for("azure_openai"),
+        base_url=fake_provider.base_url("azure_openai"),
+        models=("my-deployment",),
+        probe=True,
+    )
+
+    assert run.outcome.models == {"my-deployment": "available"}
+    probe = fake_provider.requests[-1]
+    assert (
+        probe.path == "/azure_openai/openai/deployments/my-deployment/chat/completions"
+    )
+    assert probe.query == "api-version=2024-10-21"
