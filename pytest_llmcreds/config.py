@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import pytest
+
+if TYPE_CHECKING:
+    from pytest_llmcreds.providers import ProviderSpec, Registry
 
 Mode = Literal["skip", "fail", "warn", "off"]
 MODES: tuple[Mode, ...] = ("skip", "fail", "warn", "off")
@@ -70,20 +73,23 @@ def read_settings(config: pytest.Config) -> Settings:
     report = get_option(config, "llm_report")
     return Settings(
         mode=_read_mode(config),
-        providers=tuple(_split_names(get_option(config, "llm_providers"))),
-        models=_read_models(get_option(config, "llm_models")),
-        base_urls=_read_base_urls(get_option(config, "llm_base_urls")),
+        providers=tuple(split_names(get_option(config, "llm_providers"))),
+        models=read_models(get_option(config, "llm_models")),
+        base_urls=read_base_urls(get_option(config, "llm_base_urls")),
         offline=bool(config.getoption("llm_offline") or config.getini("llm_offline")),
         report=invocation_dir / report if report else None,
         env_files=tuple(
             _resolve_path(rootdir, name) for name in get_option(config, "llm_env_files")
         ),
         gateways=tuple(
-            parse_gateway(line) for line in config.getini("llm_gateways") if line.strip()
+            parse_gateway(line)
+            for line in config.getini("llm_gateways")
+            if line.strip()
         ),
         timeout=_read_positive(config, "llm_preflight_timeout", DEFAULT_TIMEOUT),
         probe=bool(
-            config.getoption("llm_preflight_probe") or config.getini("llm_preflight_probe")
+            config.getoption("llm_preflight_probe")
+            or config.getini("llm_preflight_probe")
         ),
         refresh=bool(config.getoption("llm_preflight_refresh")),
         cache_ttl=_read_cache_ttl(config),
@@ -107,7 +113,7 @@ def _read_mode(config: pytest.Config) -> Mode:
     return cast(Mode, value)
 
 
-def _split_names(values: Iterable[str]) -> list[str]:
+def split_names(values: Iterable[str]) -> list[str]:
     names: list[str] = []
     for value in values:
         for name in value.replace(",", " ").split():
@@ -116,7 +122,7 @@ def _split_names(values: Iterable[str]) -> list[str]:
     return names
 
 
-def _read_models(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def read_models(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
     models: dict[str, list[str]] = {}
     for provider, model in _read_pairs(values, "--llm-model / llm_models", "MODEL"):
         models.setdefault(provider, [])
@@ -125,13 +131,11 @@ def _read_models(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {provider: tuple(names) for provider, names in models.items()}
 
 
-def _read_base_urls(values: Iterable[str]) -> dict[str, str]:
+def read_base_urls(values: Iterable[str]) -> dict[str, str]:
     return dict(_read_pairs(values, "--llm-base-url / llm_base_urls", "URL"))
 
 
-def _read_pairs(
-    values: Iterable[str], option: str, what: str
-) -> list[tuple[str, str]]:
+def _read_pairs(values: Iterable[str], option: str, what: str) -> list[tuple[str, str]]:
     pairs = []
     for value in values:
         for item in value.split():
@@ -232,4 +236,43 @@ def _gateway_error(line: str, problem: str) -> pytest.UsageError:
     return pytest.UsageError(
         f"llm_gateways: invalid line {line.strip()!r}: {problem}. "
         f"Write each gateway as: {_GATEWAY_SYNTAX}"
+    )
+
+
+def build_registry(
+    gateways: Iterable[GatewayDeclaration],
+    extra: Iterable[ProviderSpec] = (),
+) -> Registry:
+    """The built-in providers plus declared gateways and plugin providers."""
+    from pytest_llmcreds.providers import Registry, builtin_providers, gateway_spec
+
+    try:
+        registry = Registry(builtin_providers())
+        for gateway in gateways:
+            registry.add(
+                gateway_spec(
+                    gateway.name,
+                    gateway.compatibility,
+                    key_env=gateway.key_env,
+                    base_url=gateway.base_url,
+                    base_url_env=gateway.base_url_env,
+                    auth=gateway.auth,
+                )
+            )
+        for spec in extra:
+            registry.add(spec)
+    except ValueError as error:
+        raise pytest.UsageError(f"llmcreds: {error}") from None
+    return registry
+
+
+def unknown_provider(name: object, registry: Registry) -> str:
+    """Say that ``name`` is not a provider, with the closest match and the choices."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), registry.names(), n=1, cutoff=0.75)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return (
+        f"unknown provider {name!r}{hint}; use one of {', '.join(registry.names())}, "
+        "or declare a gateway in llm_gateways"
     )

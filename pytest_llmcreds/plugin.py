@@ -258,7 +258,7 @@ class LLMCredsSession:
         for name in names:
             if name not in self.registry:
                 raise pytest.UsageError(
-                    f"{option}: {unknown_provider(name, self.registry)}"
+                    f"{option}: {_unknown_provider(name, self.registry)}"
                 )
 
     @pytest.hookimpl(trylast=True)
@@ -428,21 +428,36 @@ class LLMCredsSession:
         return header_line(self.settings.mode, self.settings.offline)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if self.result is None:
+        if self.result is None or self.is_worker:
+            return
+        if not self.settings.preflight and not self.result.failed:
             return
         from pytest_llmcreds.terminal import report_lines, summary_line
 
-        verbosity = self.config.get_verbosity()
-        if not self.settings.preflight and not self.result.failed:
-            return
         terminalreporter.write_sep("=", "llm preflight")
-        for line in report_lines(self.result, verbosity):
+        for line in report_lines(self.result, self.config.get_verbosity()):
             terminalreporter.write_line(line)
         terminalreporter.write_line(summary_line(self.result, self.skipped))
         if not self.settings.preflight:
             terminalreporter.write_line(
                 "llmcreds: only missing and empty keys were checked; run with "
                 "--llm-preflight for the full check"
+            )
+        self._report_to_github(terminalreporter)
+
+    def _report_to_github(self, terminalreporter: Any) -> None:
+        from pytest_llmcreds import github
+
+        if self.result is None or not github.in_github_actions(os.environ):
+            return
+        for line in github.error_annotations(self.result):
+            terminalreporter.write_line(line)
+        try:
+            github.append_summary(self.result, os.environ)
+        except OSError as error:
+            terminalreporter.write_line(
+                "llmcreds: cannot append to GITHUB_STEP_SUMMARY: "
+                f"{error.strerror or type(error).__name__}"
             )
 
 
@@ -469,20 +484,15 @@ def read_requirements(item: pytest.Item, registry: Registry) -> list[Requirement
         models = _marker_models(mark.kwargs.get("model"))
         for provider in mark.args:
             if not isinstance(provider, str) or provider not in registry:
-                raise MarkerError(f"{MARKER}: {unknown_provider(provider, registry)}")
+                raise MarkerError(f"{MARKER}: {_unknown_provider(provider, registry)}")
             requirements.append(Requirement(provider, models))
     return requirements
 
 
-def unknown_provider(name: object, registry: Registry) -> str:
-    import difflib
+def _unknown_provider(name: object, registry: Registry) -> str:
+    from pytest_llmcreds.config import unknown_provider
 
-    close = difflib.get_close_matches(str(name), registry.names(), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return (
-        f"unknown provider {name!r}{hint}; use one of {', '.join(registry.names())}, "
-        "or declare a gateway in llm_gateways"
-    )
+    return unknown_provider(name, registry)
 
 
 def _marker_models(value: object) -> tuple[str, ...]:
@@ -525,27 +535,10 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def build_registry(config: pytest.Config, settings: Settings) -> Registry:
-    from pytest_llmcreds.providers import Registry, builtin_providers, gateway_spec
+    from pytest_llmcreds.config import build_registry as build
 
-    try:
-        registry = Registry(builtin_providers())
-        for gateway in settings.gateways:
-            registry.add(
-                gateway_spec(
-                    gateway.name,
-                    gateway.compatibility,
-                    key_env=gateway.key_env,
-                    base_url=gateway.base_url,
-                    base_url_env=gateway.base_url_env,
-                    auth=gateway.auth,
-                )
-            )
-        for added in config.hook.pytest_llmcreds_providers(config=config):
-            for spec in added or ():
-                registry.add(spec)
-    except ValueError as error:
-        raise pytest.UsageError(f"llmcreds: {error}") from None
-    return registry
+    added = config.hook.pytest_llmcreds_providers(config=config)
+    return build(settings.gateways, [spec for specs in added for spec in specs or ()])
 
 
 def run_for_session(
