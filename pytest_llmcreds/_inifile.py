@@ -31,7 +31,7 @@ class IniFile:
         return self.path.parent if self.path is not None else Path.cwd()
 
     def lines(self, name: str) -> list[str]:
-        """A linelist or args value as a list of strings."""
+        """Return a linelist or args value as a list of strings."""
         value = self.values.get(name)
         if value is None:
             return []

@@ -1,7 +1,7 @@
 """Cause ids: the stable names of everything the preflight can report.
 
 Reports, skip reasons and the JSON schema use these ids, so they never
-change meaning. The effect says what a cause does to a provider's status:
+change meaning. The effect is what a cause does to a provider's status:
 an ``error`` fails it, an ``unproven`` cause leaves it indeterminate and a
 ``warning`` keeps it passed.
 """
@@ -17,7 +17,7 @@ class Cause(NamedTuple):
     effect: Effect
     summary: str
     #: "offline" when the cause is found without a request, "live" when only
-    #: the provider's answer shows it.
+    #: the provider's response shows it.
     found: Literal["offline", "live"]
 
 

@@ -233,13 +233,13 @@ def _check_value(resolution: Resolution, value: str) -> Iterator[Finding]:
     if is_url(bare):
         yield Finding(
             cause="key_is_url",
-            message=f"{name} holds a URL, not a key.",
+            message=f"{name} contains a URL, not a key.",
             fix=_url_fix(resolution.spec, name or ""),
         )
     elif resolution.spec.key_required and is_placeholder(bare, resolution.spec):
         yield Finding(
             cause="key_placeholder",
-            message=f"{name} holds template text, not a key.",
+            message=f"{name} contains template text, not a key.",
             fix=f"set {name} to your key ({_key_page(resolution.spec)})",
         )
 
@@ -547,7 +547,7 @@ def _setting_problem(role: str, value: str) -> tuple[str, str] | None:
 
 def _identifier_problem(role: str, value: str) -> tuple[str, str] | None:
     stripped = value.strip()
-    wanted = (
+    expected_id = (
         "an organization id (org-…)"
         if role == "organization"
         else ("a project id (proj_…)")
@@ -557,21 +557,21 @@ def _identifier_problem(role: str, value: str) -> tuple[str, str] | None:
     if stripped.lower() in _NULL_WORDS or not stripped:
         return (
             f"is {stripped or 'empty'!r}, which the SDK sends as the id",
-            f"unset {own} (it is optional) or set it to {wanted}",
+            f"unset {own} (it is optional) or set it to {expected_id}",
         )
     if stripped != value:
         return "has surrounding whitespace", "remove the whitespace"
     if looks_like_key(stripped):
-        return "holds what looks like an API key", f"set it to {wanted}"
+        return "contains what looks like an API key", f"set it to {expected_id}"
     mismatched = _PROJECT_ID if role == "organization" else _ORGANIZATION_ID
     if mismatched.fullmatch(stripped):
         return (
-            f"holds {'a project' if role == 'organization' else 'an organization'} id",
+            f"contains {'a project' if role == 'organization' else 'an organization'} id",
             f"move it to {other}",
         )
     expected = _ORGANIZATION_ID if role == "organization" else _PROJECT_ID
     if not expected.fullmatch(stripped):
-        return "is not " + wanted, f"set it to {wanted}"
+        return "is not " + expected_id, f"set it to {expected_id}"
     return None
 
 

@@ -188,7 +188,7 @@ def build_request(
 
 
 def configured_providers(registry: Registry, environ: Mapping[str, str]) -> list[str]:
-    """The providers with a key, near-miss or base URL variable in ``environ``."""
+    """List the providers with a key, near-miss or base URL variable in ``environ``."""
     return [
         spec.name
         for spec in registry
@@ -203,7 +203,7 @@ def _variables_of(spec: ProviderSpec) -> tuple[str, ...]:
 def variable_lines(
     registry: Registry, providers: Sequence[str], environ: Mapping[str, str]
 ) -> list[str]:
-    """Every variable each provider's SDK reads, with fingerprints for keys."""
+    """List every variable each provider's SDK reads, with fingerprints for keys."""
     lines = ["variables read:"]
     for name in providers:
         spec = registry[name]

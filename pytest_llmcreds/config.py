@@ -243,7 +243,7 @@ def build_registry(
     gateways: Iterable[GatewayDeclaration],
     extra: Iterable[ProviderSpec] = (),
 ) -> Registry:
-    """The built-in providers plus declared gateways and plugin providers."""
+    """Build the registry: built-in providers, gateways and plugin providers."""
     from pytest_llmcreds.providers import Registry, builtin_providers, gateway_spec
 
     try:

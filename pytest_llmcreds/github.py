@@ -48,7 +48,7 @@ def _cell(text: str) -> str:
 
 
 def summary_markdown(result: PreflightResult) -> str:
-    """A Markdown table of every provider, for the job summary."""
+    """Render a Markdown table of every provider, for the job summary."""
     checks = "offline checks only" if result.offline else "offline and live checks"
     lines = [
         f"### LLM credentials preflight ({checks})",

@@ -89,7 +89,7 @@ def fingerprint(value: str) -> str:
     """Describe a key by its kind prefix, length and last four characters.
 
     Surrounding whitespace and quotes are left out of the prefix and the
-    tail, so a key with a trailing newline still shows its real ending; the
+    tail, so a key with a trailing newline still shows its real ending. The
     length counts every character.
     """
     if not value:

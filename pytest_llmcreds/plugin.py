@@ -203,7 +203,7 @@ def pytest_load_initial_conftests(
     """Keep ``pytest --llm-preflight tests/`` from reading ``tests/`` as the mode.
 
     The option takes its mode only in the ``--llm-preflight=MODE`` form, so a
-    bare option is rewritten before argparse sees the path after it.
+    bare option is rewritten before argparse parses the path after it.
     """
     args[:] = [
         f"{PREFLIGHT_OPTION}=" if arg == PREFLIGHT_OPTION else arg for arg in args
@@ -560,7 +560,23 @@ def run_for_session(
         refresh=settings.refresh,
         cache_ttl=settings.cache_ttl,
     )
-    return run_preflight(session.registry, request, os.environ)
+    cache = getattr(session.config, "cache", None)
+    store = PytestCacheStore(cache) if cache is not None else None
+    return run_preflight(session.registry, request, os.environ, cache=store)
+
+
+class PytestCacheStore:
+    """Keep live outcomes in pytest's cache directory (``.pytest_cache``)."""
+
+    def __init__(self, cache: pytest.Cache) -> None:
+        self._cache = cache
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        value = self._cache.get(key, None)
+        return value if isinstance(value, dict) else None
+
+    def set(self, key: str, value: dict[str, Any]) -> None:
+        self._cache.set(key, value)
 
 
 @pytest.fixture(scope="session")

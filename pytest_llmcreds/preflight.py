@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pytest_llmcreds.checks import check_key_presence, check_provider, normalize_base_url
+from pytest_llmcreds.checks import (
+    check_key_presence,
+    check_provider,
+    normalize_base_url,
+)
 from pytest_llmcreds.config import Mode
 from pytest_llmcreds.keys import looks_like_key, safe_url
 from pytest_llmcreds.providers import ProviderSpec, Registry
@@ -40,7 +44,7 @@ class CacheStore(Protocol):
 
 @dataclass(frozen=True)
 class PreflightRequest:
-    """What to check, and how."""
+    """The providers, models and options of one preflight run."""
 
     providers: Sequence[str]
     models: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -82,7 +86,7 @@ def run_preflight(
                 if request.presence_only
                 else check_provider(resolution, registry)
             )
-        except Exception as error:  # noqa: BLE001 - reported, never raised
+        except Exception as error:
             offline[name] = [internal_error(name, error)]
 
     live: dict[str, LiveOutcome] = {}
@@ -135,10 +139,11 @@ def _verify(
             checks,
             timeout=request.timeout,
             probe=request.probe,
-            cache=None if request.refresh else cache,
+            cache=cache,
             cache_ttl=request.cache_ttl,
+            refresh=request.refresh,
         )
-    except Exception as error:  # noqa: BLE001 - reported, never raised
+    except Exception as error:
         for name in resolutions:
             offline[name].append(internal_error(name, error))
         return {}

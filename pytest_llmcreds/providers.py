@@ -1,4 +1,4 @@
-"""The provider model: what the preflight knows about each provider, as data.
+"""The provider model: the preflight's facts about each provider, as data.
 
 The built-in entries live in ``_catalogue.py``; users add gateways in their
 configuration and plugins add providers through the
@@ -97,7 +97,7 @@ class ProviderSpec(_Frozen):
 
     @property
     def main_key_var(self) -> str | None:
-        """The variable that holds an API key (not a token of another kind)."""
+        """The variable that contains an API key (not a token of another kind)."""
         for name in self.key_vars:
             if name not in self.var_auth_styles:
                 return name

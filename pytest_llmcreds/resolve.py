@@ -25,7 +25,7 @@ class DotenvEntry:
 
 @dataclass(frozen=True)
 class Resolution:
-    """What one provider's SDK will send, and what else the environment holds."""
+    """The credential and endpoint one provider's SDK will use, and their rivals."""
 
     spec: ProviderSpec
     #: The key the SDK uses, or None when it finds none.
@@ -36,7 +36,7 @@ class Resolution:
     #: Near-miss variables that are set, which the SDK does not read.
     near_misses: tuple[tuple[str, Secret], ...]
     base_url: str | None
-    #: Where the base URL came from: a variable name, ``--llm-base-url`` or
+    #: The base URL's origin: a variable name, ``--llm-base-url`` or
     #: ``default``.
     base_url_source: str | None
     #: Base URL variables the SDK no longer reads, with their values.
@@ -121,11 +121,13 @@ def resolve(
         base_url=base_url,
         base_url_source=base_url_source,
         ignored_base_urls=tuple(
-            (name, environ[name]) for name in spec.legacy_base_url_vars
+            (name, environ[name])
+            for name in spec.legacy_base_url_vars
             if name in environ
         ),
         near_miss_base_urls=tuple(
-            (name, environ[name]) for name in spec.near_miss_base_url_vars
+            (name, environ[name])
+            for name in spec.near_miss_base_url_vars
             if name in environ
         ),
         settings={
@@ -175,7 +177,7 @@ def _select_base_url(
 
 
 def _near_miss_names(spec: ProviderSpec, environ: Mapping[str, str]) -> list[str]:
-    """The near-miss names of ``spec`` plus other spellings of its own names.
+    """List the near-miss names of ``spec`` and other spellings of its own names.
 
     Environment variables are case-sensitive on POSIX, so ``openai_api_key``
     is a different variable that the SDK never reads.

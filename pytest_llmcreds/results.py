@@ -1,6 +1,6 @@
 """Preflight results: plain, serialisable and free of secrets by construction.
 
-Nothing here holds a key: the only key-derived values are fingerprints. The
+No model here contains a key: the only key-derived values are fingerprints. The
 same models feed the terminal report, the JSON report, skip reasons, the
 ``llm_preflight`` fixture and xdist workers.
 """
@@ -71,7 +71,7 @@ class ProviderResult(BaseModel):
         return problems[0] if problems else None
 
     def skip_reason(self) -> str:
-        """A one-line reason for a skipped live test, naming the cause and the fix."""
+        """Return a one-line reason for a skipped live test, with the cause and fix."""
         finding = self.first_problem()
         verdict = "not verified" if self.status == "indeterminate" else "failed"
         if finding is None:
