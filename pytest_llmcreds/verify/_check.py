@@ -22,6 +22,7 @@ from pytest_llmcreds.verify._advice import (
     answer_finding,
     failure_finding,
     fix_key_invalid,
+    suggest_base_url,
 )
 from pytest_llmcreds.verify._answer import Answer
 from pytest_llmcreds.verify._classify import Phase, classify
@@ -263,7 +264,10 @@ class ProviderCheck:
             else:
                 round_.notes.append(f"the model list was not read: {verdict.message}")
         if not round_.accepted:
-            round_.findings += _decisive(proving)
+            decisive = _decisive(proving)
+            if any(_wrong_path(r) for r in results):
+                decisive = [await self._confirm_base_url(f, key) for f in decisive]
+            round_.findings += decisive
             return round_
         round_.notes += [
             f"{f.message}; the key was proven by the other request" for f in proving
@@ -271,6 +275,31 @@ class ProviderCheck:
         if table.key_info is not None and isinstance(results[0], Answer):
             round_.findings += self._read_key_info(results[0])
         return round_
+
+    async def _confirm_base_url(self, finding: Finding, key: str | None) -> Finding:
+        """Ask the suggested base URL once, and keep its fix only if it answers."""
+        suggestion = suggest_base_url(self.target)
+        if finding.cause != "base_url_wrong" or suggestion is None:
+            return finding
+        result = await self._send(
+            self.table.models, "models", key=key, base_url=suggestion
+        )
+        path = self.table.models.path.split("?")[0]
+        if isinstance(result, Answer) and _answers_as_api(result):
+            return finding.model_copy(
+                update={
+                    "message": f"{finding.message}; GET {path} under {suggestion} "
+                    f"answers {result.status} in the API's JSON",
+                }
+            )
+        return finding.model_copy(
+            update={
+                "message": f"{finding.message}; {suggestion} does not answer as the "
+                "API either",
+                "fix": f"point {self.target.base_source} at the {self.target.title} "
+                "API itself, not a web page or another service",
+            }
+        )
 
     def _judge_key_answer(
         self, result: Answer | Failure, phase: Phase, endpoint: Endpoint
@@ -502,10 +531,15 @@ class ProviderCheck:
 
     # HTTP
 
-    def _url(self, endpoint: Endpoint, extra_query: dict[str, str] | None) -> str:
+    def _url(
+        self,
+        endpoint: Endpoint,
+        extra_query: dict[str, str] | None,
+        base_url: str | None = None,
+    ) -> str:
         version = self.settings.get("api_version", self.table.default_version)
         path = endpoint.path.replace("{version}", version)
-        url = self.settings["base_url"] + path
+        url = (base_url or self.settings["base_url"]) + path
         query: dict[str, str] = dict(extra_query or {})
         if self.table.version_query and "api_version" in self.settings:
             query[self.table.version_query] = self.settings["api_version"]
@@ -535,9 +569,10 @@ class ProviderCheck:
         key: str | None = None,
         json_body: Any = None,
         extra_query: dict[str, str] | None = None,
+        base_url: str | None = None,
     ) -> Answer | Failure:
         """Send one request, retrying only a rate-limited answer."""
-        url = self._url(endpoint, extra_query)
+        url = self._url(endpoint, extra_query, base_url)
         headers = self._headers(key if key is not None else self.key)
         for attempt in range(MAX_RETRIES + 1):
             remaining = self.deadline - time.monotonic()
@@ -656,6 +691,23 @@ def _what_was_removed(raw: str) -> str:
     if quoted:
         parts.append("the quotes around it")
     return " and ".join(parts) or "the surrounding characters"
+
+
+def _wrong_path(result: Answer | Failure) -> bool:
+    """Return True for an answer that says the path is not the API's."""
+    if not isinstance(result, Answer) or 300 <= result.status < 400:
+        return False
+    return classify(result, "models") == "base_url_wrong"
+
+
+def _answers_as_api(answer: Answer) -> bool:
+    # A JSON answer other than 404 (a list, or a key error) comes from the API.
+    return (
+        answer.is_json
+        and not answer.is_html
+        and answer.status not in (404, 405)
+        and not 300 <= answer.status < 400
+    )
 
 
 def _rejected(round_: _Round) -> bool:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
+
+import pytest
 
 from pytest_llmcreds.server import FakeProvider, Reply, Route
 from pytest_llmcreds.verify import verify_all
@@ -215,3 +218,74 @@ def test_probe_proves_azure_deployment(fake_provider: FakeProvider) -> None:
         probe.path == "/azure_openai/openai/deployments/my-deployment/chat/completions"
     )
     assert probe.query == "api-version=2024-10-21"
+
+
+def test_missing_v1_confirmed(fake_provider: FakeProvider) -> None:
+    # OpenAI's answer to a path it does not serve: 404 "Invalid URL".
+    invalid_url = Reply.json(
+        {
+            "error": {
+                "message": "Invalid URL (GET /models)",
+                "type": "invalid_request_error",
+                "param": None,
+                "code": None,
+            }
+        },
+        status=404,
+    )
+    mount_provider(fake_provider, "openai", routes=(Route("/models", invalid_url),))
+    base_url = fake_provider.base_url("openai").removesuffix("/v1")
+
+    run = run_live("openai", env_for("openai"), base_url=base_url)
+
+    assert run.causes == ["base_url_wrong"]
+    finding = run.outcome.findings[0]
+    assert f"under {base_url}/v1 answers 200" in finding.message
+    assert finding.fix == f"set --llm-base-url to {base_url}/v1"
+
+
+def test_missing_v1_not_confirmed(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "openai", routes=(Route("/", Reply.html(404)),))
+    base_url = fake_provider.base_url("openai").removesuffix("/v1")
+
+    run = run_live("openai", env_for("openai"), base_url=base_url)
+
+    finding = run.outcome.findings[0]
+    assert "does not answer as the API either" in finding.message
+    assert "API itself" in finding.fix
+
+
+def test_http_proxy_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fake provider serves absolute-form proxy requests like any other,
+    # so it can stand in for a forward proxy that reaches the provider.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    with FakeProvider() as proxy:
+        mount_provider(proxy, "openai")
+        monkeypatch.setenv("HTTP_PROXY", proxy.origin)
+        base_url = f"http://127.0.0.1:{closed}/openai/v1"
+
+        through_proxy = run_live("openai", env_for("openai"), base_url=base_url)
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        direct = run_live("openai", env_for("openai"), base_url=base_url)
+
+    assert through_proxy.causes == []
+    assert direct.causes == ["network_error"]
+
+
+def test_closed_proxy_reported(
+    monkeypatch: pytest.MonkeyPatch, fake_provider: FakeProvider
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    mount_provider(fake_provider, "openai")
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{closed}")
+
+    run = run_live(
+        "openai", env_for("openai"), base_url=fake_provider.base_url("openai")
+    )
+
+    assert run.causes == ["network_error"]
+    assert "HTTPS_PROXY" in run.outcome.findings[0].fix
