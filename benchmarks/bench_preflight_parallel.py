@@ -1,7 +1,7 @@
 """Time the live preflight of six providers against one, and a rerun from the cache.
 
 Six providers (openai, anthropic, gemini, mistral, groq, together) are
-mounted on one fake provider on 127.0.0.1 that answers every request after
+mounted on one fake provider on 127.0.0.1 that responds to every request after
 ``--delay`` seconds (300 ms by default). The script times ``verify_all``
 for openai alone and for all six, ``--repeat`` times each, and reports the
 medians and their ratio (target: at most 1.15, since the checks run in
@@ -91,7 +91,7 @@ def main() -> int:
         "--delay",
         type=float,
         default=0.3,
-        help="Seconds before each answer. Default: 0.3",
+        help="Seconds before each response. Default: 0.3",
     )
     parser.add_argument(
         "--repeat",
@@ -132,7 +132,7 @@ def main() -> int:
         f"Python {platform.python_version()} on {platform.system()}"
     )
     print(f"command: {' '.join([os.path.basename(sys.executable), *sys.argv])}")
-    print(f"answer delay: {args.delay * 1000:.0f} ms, runs: {args.repeat} (median)")
+    print(f"response delay: {args.delay * 1000:.0f} ms, runs: {args.repeat} (median)")
     print(f"one provider:  {single * 1000:7.1f} ms")
     print(f"six providers: {parallel * 1000:7.1f} ms")
     print(f"ratio six/one: {ratio:7.3f}  (target <= 1.15)")

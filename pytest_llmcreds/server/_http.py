@@ -3,9 +3,9 @@
 It is built on the standard library's ``http.server`` with one thread per
 connection. That keeps the fake provider free of dependencies, so the same
 class can back a pytest fixture, a ``llmcreds serve`` command that replays
-errors for non-Python clients, and benchmarks; it starts in milliseconds;
-and it can misbehave below HTTP (close a connection, never answer, stream an
-endless body), which ASGI servers such as uvicorn hide from the application.
+errors for non-Python clients, and benchmarks. It starts in milliseconds.
+It can also misbehave below HTTP (reset a connection, never respond, send
+a huge body), which ASGI servers such as uvicorn hide from the application.
 Each server binds port 0, so parallel test workers never collide.
 """
 
@@ -122,11 +122,11 @@ class _Handler(BaseHTTPRequestHandler):
         logger.debug("fake provider: " + format, *args)
 
     def do_GET(self) -> None:
-        self._answer()
+        self._respond()
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET
 
-    def _answer(self) -> None:
+    def _respond(self) -> None:
         owner = self.server.owner
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length) if length else b""
@@ -302,8 +302,9 @@ class FakeProvider:
         """Return variables that point a subprocess's SDKs at this server.
 
         Each mounted built-in provider whose SDK reads a base URL variable
-        gets it; ``NO_PROXY`` keeps proxies out of loopback traffic and
-        ``SSL_CERT_FILE`` trusts the server's certificate authority.
+        gets it. ``NO_PROXY`` keeps proxies out of loopback traffic, and
+        ``SSL_CERT_FILE`` makes clients trust the server's certificate
+        authority.
         """
         from pytest_llmcreds.providers import builtin_providers
 
@@ -377,7 +378,7 @@ class FakeProvider:
     def choose_reply(
         self, method: str, path: str, headers: Mapping[str, str]
     ) -> tuple[Reply, str | None, bool]:
-        """Pick the answer to one request: a route, the key failure or a listing."""
+        """Pick the response to one request: a route, the key failure or a listing."""
         mount = self._mount_for(path)
         if mount is None:
             return _not_found(method, path), None, False
@@ -457,7 +458,7 @@ def _standard_reply(mount: Mount, relative: str) -> Reply | None:
 
 
 def _not_found(method: str, path: str) -> Reply:
-    # OpenAI's answer to an unknown path: 404 with "Invalid URL".
+    # OpenAI's response to an unknown path: 404 with "Invalid URL".
     return Reply.json(
         {
             "error": {

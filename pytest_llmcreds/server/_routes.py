@@ -1,4 +1,4 @@
-"""What the fake provider answers: replies, routes and mounted providers, as data."""
+"""What the fake provider sends back: replies, routes and mounted providers, as data."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pytest_llmcreds.server._shapes import ModelsShape
 
-#: How a reply misbehaves on the wire, beyond its status and body.
+#: Misbehaviour of a reply on the wire, beyond its status and body.
 Fault = Literal["close", "huge"]
 
 JsonBody = Mapping[str, Any] | Sequence[Any]
@@ -18,13 +18,13 @@ JsonBody = Mapping[str, Any] | Sequence[Any]
 
 @dataclass(frozen=True)
 class Reply:
-    """One HTTP answer, or one way of not answering properly."""
+    """One HTTP response, or one way of not responding properly."""
 
     status: int = 200
     headers: Mapping[str, str] = field(default_factory=dict)
     #: Bytes and text are sent as they are; anything else is sent as JSON.
     body: bytes | str | JsonBody | None = None
-    #: Seconds to wait before answering; ``math.inf`` never answers, and the
+    #: Seconds to wait before responding; ``math.inf`` never responds, and the
     #: connection stays open until the server stops.
     delay: float = 0.0
     fault: Fault | None = None
@@ -102,7 +102,7 @@ class Route:
     requires_key: bool = False
 
 
-#: The answer to a key that is not accepted when a mount names no other.
+#: The response to a key that is not accepted when a mount names no other.
 DEFAULT_FAIL = Reply.json(
     {
         "error": {
@@ -130,7 +130,7 @@ class Mount:
     routes: tuple[Route, ...] = ()
     #: Path appended to the mount's address to form the SDK's base URL.
     base_path: str = ""
-    #: Seconds added before every answer of this mount.
+    #: Seconds added before every response of this mount.
     delay: float = 0.0
 
     def accepts(self, credential: str | None) -> bool:

@@ -3,7 +3,7 @@
 :func:`verify_all` sends each provider the cheapest request that proves its
 key without using tokens (see ``_table.py`` and docs/live-checks.md), checks
 the configured models against the provider's list, and, with ``probe``,
-sends one 1-token request per model. Every answer becomes findings with the
+sends one 1-token request per model. Every response becomes findings with the
 cause ids of :mod:`pytest_llmcreds.causes`; no key, and no part of one
 other than its fingerprint, reaches a finding, a note or a log record.
 """

@@ -1,4 +1,4 @@
-"""Findings in words: what the provider answered, and a one-line fix per cause."""
+"""Findings in words: how the provider responded, and a one-line fix per cause."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from pytest_llmcreds.providers import ProviderSpec
 from pytest_llmcreds.results import Finding
-from pytest_llmcreds.verify._answer import Answer, excerpt
+from pytest_llmcreds.verify._response import Response, excerpt
 from pytest_llmcreds.verify._table import VerificationSpec
 from pytest_llmcreds.verify._transport import Failure
 
@@ -36,40 +36,40 @@ class Target:
         )
 
 
-def describe_answer(
-    target: Target, answer: Answer, secrets: tuple[str, ...], request: str = ""
+def describe_response(
+    target: Target, response: Response, secrets: tuple[str, ...], request: str = ""
 ) -> str:
-    """Say what the provider answered: status, error ids and a message excerpt."""
-    fields = answer.fields
+    """Describe the response: request, status, error ids and a message excerpt."""
+    fields = response.fields
     labels = [v for v in (fields.code, fields.type, fields.status) if v]
     labels += [r for r in fields.reasons if r not in labels]
-    head = f"{target.title} answered"
+    head = f"{target.title} responded"
     if request:
-        head += f" {request} with"
-    head += f" {answer.status}"
+        head += f" to {request}"
+    head += f" with {response.status}"
     if labels:
         head += " " + "/".join(dict.fromkeys(labels))
-    if not answer.is_json:
-        head += _body_kind(answer)
-    text = excerpt(fields.message, secrets) if answer.is_json else ""
+    if not response.is_json:
+        head += _body_kind(response)
+    text = excerpt(fields.message, secrets) if response.is_json else ""
     return f'{head}: "{text}"' if text else head
 
 
-def _body_kind(answer: Answer) -> str:
-    if answer.truncated:
+def _body_kind(response: Response) -> str:
+    if response.truncated:
         return " and a body larger than the 4 MiB read limit"
-    if answer.is_html:
+    if response.is_html:
         return " and an HTML page"
-    if answer.body.strip() and answer.content_type.endswith("json"):
+    if response.body.strip() and response.content_type.endswith("json"):
         return " and a body that is not valid JSON"
-    if answer.body.strip():
-        return f" and a {answer.content_type or 'non-JSON'} body, not JSON"
+    if response.body.strip():
+        return f" and a {response.content_type or 'non-JSON'} body, not JSON"
     return " and an empty body"
 
 
 def describe_failure(target: Target, failure: Failure, timeout: float) -> str:
     if failure.cause == "timeout":
-        return f"{failure.what}: {failure.host} did not answer within {timeout:g} s"
+        return f"{failure.what}: {failure.host} did not respond within {timeout:g} s"
     return f"{failure.what} ({failure.host})"
 
 
@@ -86,9 +86,9 @@ def fix_key_invalid(target: Target) -> str:
     return f"replace {target.key_place} with a current {target.title} key{page}"
 
 
-def fix_base_url(target: Target, answer: Answer | None = None) -> str:
-    if answer is not None and 300 <= answer.status < 400:
-        return _redirect_fix(target, answer)
+def fix_base_url(target: Target, response: Response | None = None) -> str:
+    if response is not None and 300 <= response.status < 400:
+        return _redirect_fix(target, response)
     suggestion = suggest_base_url(target)
     if suggestion is not None:
         return f"set {target.base_source} to {suggestion}"
@@ -110,9 +110,9 @@ def suggest_base_url(target: Target) -> str | None:
     return None
 
 
-def _redirect_fix(target: Target, answer: Answer) -> str:
-    location = answer.headers.get("location", "")
-    destination = urljoin(answer.url, location)
+def _redirect_fix(target: Target, response: Response) -> str:
+    location = response.headers.get("location", "")
+    destination = urljoin(response.url, location)
     host = urlsplit(destination).netloc
     if host and host != urlsplit(target.base_url).netloc:
         return (
@@ -124,11 +124,11 @@ def _redirect_fix(target: Target, answer: Answer) -> str:
     )
 
 
-def redirect_message(target: Target, answer: Answer) -> str:
-    location = answer.headers.get("location", "")
-    host = urlsplit(urljoin(answer.url, location)).netloc or "an unnamed address"
+def redirect_message(target: Target, response: Response) -> str:
+    location = response.headers.get("location", "")
+    host = urlsplit(urljoin(response.url, location)).netloc or "an unnamed address"
     return (
-        f"{target.title} answered {answer.status} with a redirect to {host}, "
+        f"{target.title} responded with {response.status}, a redirect to {host}, "
         "which the SDK would follow with the key; the preflight follows none"
     )
 
@@ -188,26 +188,26 @@ def fix_for(target: Target, cause: str) -> str:
     return _FIXES[cause](target)
 
 
-def answer_finding(
+def response_finding(
     target: Target,
     cause: str,
-    answer: Answer,
+    response: Response,
     secrets: tuple[str, ...],
     *,
     subject: str = "",
 ) -> Finding:
-    """Build the finding for an HTTP answer that ``classify`` judged ``cause``."""
-    if cause == "base_url_wrong" and 300 <= answer.status < 400:
+    """Build the finding for an HTTP response that ``classify`` judged ``cause``."""
+    if cause == "base_url_wrong" and 300 <= response.status < 400:
         return Finding(
             cause=cause,
-            message=redirect_message(target, answer),
-            fix=_redirect_fix(target, answer),
+            message=redirect_message(target, response),
+            fix=_redirect_fix(target, response),
         )
-    message = describe_answer(target, answer, secrets, subject)
+    message = describe_response(target, response, secrets, subject)
     if cause == "base_url_wrong":
-        return Finding(cause=cause, message=message, fix=fix_base_url(target, answer))
+        return Finding(cause=cause, message=message, fix=fix_base_url(target, response))
     if cause in _TRANSPORT_FIXES:
-        failure = Failure(cause, "", urlsplit(answer.url).netloc)
+        failure = Failure(cause, "", urlsplit(response.url).netloc)
         return Finding(
             cause=cause, message=message, fix=_TRANSPORT_FIXES[cause](target, failure)
         )

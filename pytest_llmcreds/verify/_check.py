@@ -19,22 +19,22 @@ from pytest_llmcreds.resolve import Resolution
 from pytest_llmcreds.results import Finding
 from pytest_llmcreds.verify._advice import (
     Target,
-    answer_finding,
     failure_finding,
     fix_key_invalid,
+    response_finding,
     suggest_base_url,
 )
-from pytest_llmcreds.verify._answer import Answer
 from pytest_llmcreds.verify._classify import Phase, classify
 from pytest_llmcreds.verify._models import closest, is_listed, model_ids, next_page
 from pytest_llmcreds.verify._outcome import LiveCheck, LiveOutcome, ModelStatus
+from pytest_llmcreds.verify._response import Response
 from pytest_llmcreds.verify._table import Endpoint, VerificationSpec, verification_for
 from pytest_llmcreds.verify._transport import Failure, describe_exception, fetch
 
 logger = logging.getLogger("pytest_llmcreds.verify")
 
-#: A rate-limited answer is retried at most this often, and nothing else is:
-#: quota, credential and permission answers do not change on a retry.
+#: A rate-limited response is retried at most this often, and nothing else is:
+#: quota, credential and permission responses do not change on a retry.
 MAX_RETRIES = 2
 #: The longest wait between retries, in seconds, whatever retry-after says;
 #: it is also kept below half the time left for the provider.
@@ -59,7 +59,7 @@ _AUTH_HEADERS = {
 
 _PROBE_PROMPT = [{"role": "user", "content": "ping"}]
 
-#: What one probe request costs, by kind, for the outcome's notes.
+#: Cost of one probe request, by probe kind, for the outcome's notes.
 _PROBE_COST = {
     "openai_chat": "a few input tokens and at most 1 output token",
     "openai_chat_completion_tokens": "a few input tokens and at most 1 output token",
@@ -110,7 +110,7 @@ class _Round:
     accepted: bool
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    list_answer: Answer | None = None
+    list_response: Response | None = None
 
 
 class ProviderCheck:
@@ -178,7 +178,7 @@ class ProviderCheck:
         self.findings += round_.findings
         self.notes += round_.notes
         if round_.accepted:
-            await self._check_models(round_.list_answer)
+            await self._check_models(round_.list_response)
             await self._probe_or_note()
         return self.outcome()
 
@@ -247,12 +247,14 @@ class ProviderCheck:
         results = await asyncio.gather(
             *(self._send(e, phase, key=key) for e, phase, _ in endpoints)
         )
+
+        # A request proves the key unless its path responds without one.
         round_ = _Round(False)
         proving: list[Finding] = []
         for (endpoint, phase, proves), result in zip(endpoints, results, strict=True):
-            verdict = self._judge_key_answer(result, phase, endpoint)
-            if phase == "models" and isinstance(result, Answer) and verdict is None:
-                round_.list_answer = result
+            verdict = self._judge_key_response(result, phase, endpoint)
+            if phase == "models" and isinstance(result, Response) and verdict is None:
+                round_.list_response = result
             if proves and (verdict is None or verdict.effect == "warning"):
                 round_.accepted = True
             if verdict is None:
@@ -263,21 +265,23 @@ class ProviderCheck:
                 proving.append(verdict)
             else:
                 round_.notes.append(f"the model list was not read: {verdict.message}")
+
         if not round_.accepted:
             decisive = _decisive(proving)
             if any(_wrong_path(r) for r in results):
                 decisive = [await self._confirm_base_url(f, key) for f in decisive]
             round_.findings += decisive
             return round_
+
         round_.notes += [
             f"{f.message}; the key was proven by the other request" for f in proving
         ]
-        if table.key_info is not None and isinstance(results[0], Answer):
+        if table.key_info is not None and isinstance(results[0], Response):
             round_.findings += self._read_key_info(results[0])
         return round_
 
     async def _confirm_base_url(self, finding: Finding, key: str | None) -> Finding:
-        """Ask the suggested base URL once, and keep its fix only if it answers."""
+        """Ask the suggested base URL once, and keep its fix only if it responds."""
         suggestion = suggest_base_url(self.target)
         if finding.cause != "base_url_wrong" or suggestion is None:
             return finding
@@ -285,24 +289,24 @@ class ProviderCheck:
             self.table.models, "models", key=key, base_url=suggestion
         )
         path = self.table.models.path.split("?")[0]
-        if isinstance(result, Answer) and _answers_as_api(result):
+        if isinstance(result, Response) and _responds_as_api(result):
             return finding.model_copy(
                 update={
                     "message": f"{finding.message}; GET {path} under {suggestion} "
-                    f"answers {result.status} in the API's JSON",
+                    f"responds {result.status} in the API's JSON",
                 }
             )
         return finding.model_copy(
             update={
-                "message": f"{finding.message}; {suggestion} does not answer as the "
+                "message": f"{finding.message}; {suggestion} does not respond as the "
                 "API either",
                 "fix": f"point {self.target.base_source} at the {self.target.title} "
                 "API itself, not a web page or another service",
             }
         )
 
-    def _judge_key_answer(
-        self, result: Answer | Failure, phase: Phase, endpoint: Endpoint
+    def _judge_key_response(
+        self, result: Response | Failure, phase: Phase, endpoint: Endpoint
     ) -> Finding | None:
         subject = f"{endpoint.method} {endpoint.path.split('?')[0]}"
         if isinstance(result, Failure):
@@ -310,11 +314,13 @@ class ProviderCheck:
         cause = classify(result, phase)
         if cause is None:
             return None
-        return answer_finding(self.target, cause, result, self.secrets, subject=subject)
+        return response_finding(
+            self.target, cause, result, self.secrets, subject=subject
+        )
 
-    def _read_key_info(self, answer: Answer) -> list[Finding]:
+    def _read_key_info(self, response: Response) -> list[Finding]:
         kind = self.table.key_info_kind
-        data = answer.data if isinstance(answer.data, dict) else {}
+        data = response.data if isinstance(response.data, dict) else {}
         if kind == "openrouter":
             return self._openrouter_key(data.get("data") or {})
         if kind == "deepseek" and data.get("is_available") is False:
@@ -364,7 +370,7 @@ class ProviderCheck:
 
     # Models
 
-    async def _check_models(self, answer: Answer | None) -> None:
+    async def _check_models(self, response: Response | None) -> None:
         if not self.check.models:
             return
         if self.spec.name == "azure_openai":
@@ -373,18 +379,18 @@ class ProviderCheck:
                 "only --llm-preflight-probe proves a deployment"
             )
             return
-        if answer is None:
+        if response is None:
             self.notes.append("the models are unknown: the model list was not read")
             return
-        listed = await self._read_model_list(answer)
+        listed = await self._read_model_list(response)
         if listed is None:
             return
         for model in self.check.models:
             self._judge_listed_model(model, listed)
 
-    async def _read_model_list(self, answer: Answer) -> list[str] | None:
+    async def _read_model_list(self, response: Response) -> list[str] | None:
         shape = self.table.shape
-        listed = model_ids(answer.data, shape)
+        listed = model_ids(response.data, shape)
         if listed is None:
             self.findings.append(
                 Finding(
@@ -396,13 +402,13 @@ class ProviderCheck:
                 )
             )
             return None
-        page = answer
+        page = response
         for _ in range(MAX_EXTRA_PAGES):
             query = next_page(page.data, shape)
             if query is None:
                 break
             result = await self._send(self.table.models, "models", extra_query=query)
-            if not isinstance(result, Answer) or classify(result, "models"):
+            if not isinstance(result, Response) or classify(result, "models"):
                 self.notes.append("a later page of the model list was not read")
                 break
             listed += model_ids(result.data, shape) or []
@@ -476,7 +482,7 @@ class ProviderCheck:
         if cause is None:
             self.models[model] = "available"
             return
-        finding = answer_finding(
+        finding = response_finding(
             self.target, cause, result, self.secrets, subject=subject
         )
         if cause == "model_not_found":
@@ -570,8 +576,8 @@ class ProviderCheck:
         json_body: Any = None,
         extra_query: dict[str, str] | None = None,
         base_url: str | None = None,
-    ) -> Answer | Failure:
-        """Send one request, retrying only a rate-limited answer."""
+    ) -> Response | Failure:
+        """Send one request, retrying only a rate-limited response."""
         url = self._url(endpoint, extra_query, base_url)
         headers = self._headers(key if key is not None else self.key)
         for attempt in range(MAX_RETRIES + 1):
@@ -581,7 +587,7 @@ class ProviderCheck:
             result = await self._send_once(
                 endpoint.method, url, headers, json_body, remaining
             )
-            if not isinstance(result, Answer) or attempt == MAX_RETRIES:
+            if not isinstance(result, Response) or attempt == MAX_RETRIES:
                 return result
             if classify(result, phase) != "rate_limited":
                 return result
@@ -601,11 +607,11 @@ class ProviderCheck:
         headers: dict[str, str],
         json_body: Any,
         timeout: float,
-    ) -> Answer | Failure:
+    ) -> Response | Failure:
         started = time.monotonic()
         self.requests_sent += 1
         try:
-            answer = await fetch(
+            response = await fetch(
                 self.client,
                 method,
                 url,
@@ -629,12 +635,12 @@ class ProviderCheck:
             self.name,
             method,
             _loggable(url),
-            answer.status,
+            response.status,
             time.monotonic() - started,
         )
-        if not answer.ok and self.request_id is None:
-            self.request_id = answer.request_id
-        return answer
+        if not response.ok and self.request_id is None:
+            self.request_id = response.request_id
+        return response
 
 
 def _chat_path(table: VerificationSpec) -> str:
@@ -643,9 +649,9 @@ def _chat_path(table: VerificationSpec) -> str:
     return models_path.removesuffix("/models") + "/chat/completions"
 
 
-def _retry_wait(answer: Answer, remaining: float) -> float | None:
+def _retry_wait(response: Response, remaining: float) -> float | None:
     """Seconds to wait before a retry, or None when no time is left for one."""
-    wait = _retry_after(answer.headers)
+    wait = _retry_after(response.headers)
     wait = min(DEFAULT_RETRY_WAIT if wait is None else wait, MAX_RETRY_WAIT)
     if wait > remaining / 2:
         return None
@@ -693,20 +699,20 @@ def _what_was_removed(raw: str) -> str:
     return " and ".join(parts) or "the surrounding characters"
 
 
-def _wrong_path(result: Answer | Failure) -> bool:
-    """Return True for an answer that says the path is not the API's."""
-    if not isinstance(result, Answer) or 300 <= result.status < 400:
+def _wrong_path(result: Response | Failure) -> bool:
+    """Return True for a response that shows the path is not the API's."""
+    if not isinstance(result, Response) or 300 <= result.status < 400:
         return False
     return classify(result, "models") == "base_url_wrong"
 
 
-def _answers_as_api(answer: Answer) -> bool:
-    # A JSON answer other than 404 (a list, or a key error) comes from the API.
+def _responds_as_api(response: Response) -> bool:
+    # A JSON response other than 404 (a list, or a key error) comes from the API.
     return (
-        answer.is_json
-        and not answer.is_html
-        and answer.status not in (404, 405)
-        and not 300 <= answer.status < 400
+        response.is_json
+        and not response.is_html
+        and response.status not in (404, 405)
+        and not 300 <= response.status < 400
     )
 
 

@@ -1,4 +1,4 @@
-"""Classify a provider's answer into a cause id, from its status, body and headers.
+"""Classify a provider's response into a cause id, from its status, body and headers.
 
 The status alone misleads: OpenAI sends 429 for a rate limit and for an
 exhausted quota, Gemini 400 for a wrong key, xAI 400 for a blocked key,
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pytest_llmcreds.verify._answer import Answer
+from pytest_llmcreds.verify._response import Response
 
-#: Which request was answered: the key check, the model list or the probe.
+#: The request a response belongs to: the key check, the model list or the probe.
 #: A 404 on the key check or the list means the path is wrong; on the
 #: probe it means the model is.
 Phase = Literal["key", "models", "probe"]
@@ -35,20 +35,20 @@ class Rule:
     statuses: frozenset[int] | None = None
     phases: frozenset[Phase] | None = None
 
-    def matches(self, answer: Answer, phase: Phase) -> bool:
-        if self.statuses is not None and answer.status not in self.statuses:
+    def matches(self, response: Response, phase: Phase) -> bool:
+        if self.statuses is not None and response.status not in self.statuses:
             return False
         if self.phases is not None and phase not in self.phases:
             return False
-        found = {value.lower() for value in answer.fields.identifiers()}
+        found = {value.lower() for value in response.fields.identifiers()}
         if found & self.identifiers:
             return True
-        message = answer.fields.message.lower()
+        message = response.fields.message.lower()
         return any(phrase in message for phrase in self.phrases)
 
 
 #: In order: the first rule that matches decides. Permission, organization,
-#: region and billing answers come before key answers because several of
+#: region and billing responses come before key responses because several of
 #: them also carry an authentication type.
 RULES: tuple[Rule, ...] = (
     # OpenAI restricted keys: 403 "Missing scopes: api.model.read" with
@@ -70,7 +70,7 @@ RULES: tuple[Rule, ...] = (
             "country, region, or territory not supported",
         ),
     ),
-    # Anthropic's answer from an unsupported country: 403, type "forbidden",
+    # Anthropic's response from an unsupported country: 403, type "forbidden",
     # "Request not allowed".
     Rule(
         "region_blocked",
@@ -173,41 +173,41 @@ RULES: tuple[Rule, ...] = (
 _SHORT_QUOTA_WINDOWS = ("perminute", "persecond", "perminute-freetier")
 
 
-def classify(answer: Answer, phase: Phase) -> str | None:
-    """Return the cause id for ``answer``, or None when it is a success."""
-    if 300 <= answer.status < 400:
+def classify(response: Response, phase: Phase) -> str | None:
+    """Return the cause id for ``response``, or None when it is a success."""
+    if 300 <= response.status < 400:
         return "base_url_wrong"
-    if answer.ok:
-        return _classify_success(answer)
-    if _is_short_google_quota(answer):
+    if response.ok:
+        return _classify_success(response)
+    if _is_short_google_quota(response):
         return "rate_limited"
-    if not answer.is_json:
-        return _classify_unparsed(answer, phase)
+    if not response.is_json:
+        return _classify_unparsed(response, phase)
     for rule in RULES:
-        if rule.matches(answer, phase):
+        if rule.matches(response, phase):
             return rule.cause
-    return _by_status(answer.status, phase)
+    return _by_status(response.status, phase)
 
 
-def _classify_success(answer: Answer) -> str | None:
-    if answer.truncated:
+def _classify_success(response: Response) -> str | None:
+    if response.truncated:
         return "unexpected_response"
-    if answer.is_json:
+    if response.is_json:
         return None
     return "base_url_wrong"
 
 
-def _classify_unparsed(answer: Answer, phase: Phase) -> str:
+def _classify_unparsed(response: Response, phase: Phase) -> str:
     """Classify an error whose body is HTML, text or cut off at the limit."""
-    if answer.status >= 500:
+    if response.status >= 500:
         return "server_error"
-    if answer.status == 429:
+    if response.status == 429:
         return "rate_limited"
-    if answer.is_html or answer.status in (404, 405):
+    if response.is_html or response.status in (404, 405):
         return "base_url_wrong"
-    if answer.status in (401, 403):
+    if response.status in (401, 403):
         return "key_invalid"
-    return _by_status(answer.status, phase)
+    return _by_status(response.status, phase)
 
 
 def _by_status(status: int, phase: Phase) -> str:
@@ -229,8 +229,8 @@ def _by_status(status: int, phase: Phase) -> str:
     return "unexpected_response"
 
 
-def _is_short_google_quota(answer: Answer) -> bool:
-    if answer.fields.status != "RESOURCE_EXHAUSTED":
+def _is_short_google_quota(response: Response) -> bool:
+    if response.fields.status != "RESOURCE_EXHAUSTED":
         return False
-    ids = [quota_id.lower() for quota_id in answer.fields.quota_ids]
+    ids = [quota_id.lower() for quota_id in response.fields.quota_ids]
     return any(quota_id.endswith(_SHORT_QUOTA_WINDOWS) for quota_id in ids)

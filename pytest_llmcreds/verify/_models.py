@@ -15,8 +15,8 @@ def model_ids(data: Any, shape: ListShape) -> list[str] | None:
         return _names(data, "models", "name", strip="models/")
     if shape == "ollama":
         return _names(data, "models", "name")
-    # Together answers a bare list; OpenAI, Anthropic and the compatible
-    # servers answer {"data": [...]}.
+    # Together returns a bare list; OpenAI, Anthropic and the compatible
+    # servers return {"data": [...]}.
     items = data if isinstance(data, list) else None
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         items = data["data"]

@@ -22,7 +22,7 @@ class LiveCheck:
 
 @dataclass
 class LiveOutcome:
-    """What the provider answered, as findings, model statuses and notes."""
+    """How the provider responded, as findings, model statuses and notes."""
 
     findings: list[Finding]
     models: dict[str, ModelStatus]

@@ -29,7 +29,7 @@ ProbeKind = Literal[
     "azure_chat",
 ]
 
-#: What a key-introspection answer reports: OpenRouter's remaining credit,
+#: What a key-introspection response reports: OpenRouter's remaining credit,
 #: DeepSeek's balance flag, xAI's key flags, LiteLLM's key record.
 KeyInfoKind = Literal["openrouter", "deepseek", "xai", "litellm"]
 
@@ -55,12 +55,12 @@ class VerificationSpec:
     #: list is public or proves nothing about the key's account.
     key_info: Endpoint | None = None
     key_info_kind: KeyInfoKind | None = None
-    #: True when the model list answers without a valid key.
+    #: True when the model list responds without a valid key.
     list_is_public: bool = False
     #: True when the key check shows whether the account can pay.
     shows_quota: bool = False
     #: The path segment an SDK's base URL ends with, used to suggest a fix
-    #: when a base URL answers 404.
+    #: when a base URL responds 404.
     base_path: str = ""
     #: Extra request headers, each sent by the provider's SDK.
     headers: tuple[tuple[str, str], ...] = ()
@@ -71,7 +71,7 @@ class VerificationSpec:
     #: API version put in ``{version}`` when the settings name none.
     default_version: str = ""
     #: True sends the model list with the key check even when no model is
-    #: configured, because the key check alone may not answer.
+    #: configured, because the key check alone may not response.
     always_list: bool = False
 
 
@@ -151,7 +151,7 @@ BY_NAME: dict[str, VerificationSpec] = {
         source="OpenRouter API reference, Get current API key: GET "
         "/api/v1/key returns usage and limit_remaining; GET /api/v1/models "
         "is public",
-        why="the model list answers without a key, so only the key "
+        why="the model list responds without a key, so only the key "
         "endpoint proves it and shows the remaining credit",
     ),
     "deepseek": VerificationSpec(
@@ -185,7 +185,7 @@ BY_NAME: dict[str, VerificationSpec] = {
         source="xAI API reference, API key: GET /v1/api-key returns the "
         "key's ACLs and its blocked and disabled flags; GET /v1/models",
         why="the key endpoint shows a blocked or disabled key that a model "
-        "list would only answer with a bare 400",
+        "list would only reject with a bare 400",
     ),
     "ollama": VerificationSpec(
         models=Endpoint("GET", "/api/tags"),

@@ -21,11 +21,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from pytest_llmcreds import __version__
-from pytest_llmcreds.verify._answer import Answer, build_answer
+from pytest_llmcreds.verify._response import Response, build_response
 
 #: Bytes read of any body. Model lists of the largest catalogues (OpenRouter
 #: lists several hundred models with descriptions) stay below it; a larger
-#: body is cut off, so no answer can exhaust memory.
+#: body is cut off, so no response can exhaust memory.
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
 USER_AGENT = f"pytest-llmcreds/{__version__}"
@@ -62,13 +62,13 @@ async def fetch(
     headers: Mapping[str, str],
     json_body: Any = None,
     timeout: float,
-) -> Answer:
-    """Send one request and read at most MAX_BODY_BYTES of the answer."""
+) -> Response:
+    """Send one request and read at most MAX_BODY_BYTES of the response."""
     async with client.stream(
         method, url, headers=dict(headers), json=json_body, timeout=timeout
     ) as response:
         body, truncated = await _read_bounded(response)
-        return build_answer(
+        return build_response(
             response.status_code, response.headers, body, truncated, url
         )
 
@@ -86,7 +86,7 @@ async def _read_bounded(response: httpx.Response) -> tuple[bytes, bool]:
 
 @dataclass(frozen=True)
 class Failure:
-    """A request that got no HTTP answer."""
+    """A request that got no HTTP response."""
 
     cause: str
     #: What happened, in words that quote nothing from the exception.
@@ -107,7 +107,7 @@ def describe_exception(error: BaseException, url: str) -> Failure:
     if isinstance(error, httpx.RemoteProtocolError):
         return Failure(
             "network_error",
-            "the server closed the connection without an answer",
+            "the server closed the connection without a response",
             host,
         )
     return Failure("network_error", _connect_what(error), host)
@@ -118,7 +118,7 @@ def _timeout_phase(error: BaseException) -> str:
         return "the connection timed out"
     if isinstance(error, httpx.PoolTimeout):
         return "no connection became free in time"
-    return "no answer arrived in time"
+    return "no response arrived in time"
 
 
 def _tls_what(error: ssl.SSLError) -> str:

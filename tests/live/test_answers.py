@@ -1,4 +1,4 @@
-"""How the live check reads answers: permissions, key info, retries, models."""
+"""How the live check reads responses: permissions, key info, retries, models."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def test_long_retry_after_not_waited(fake_provider: FakeProvider) -> None:
     assert time.monotonic() - started < 1.0
 
 
-def test_quota_answer_not_retried(fake_provider: FakeProvider) -> None:
+def test_quota_response_not_retried(fake_provider: FakeProvider) -> None:
     quota = Reply.json(
         {"error": {"code": "insufficient_quota", "message": "pay"}},
         status=429,
@@ -221,7 +221,7 @@ def test_probe_proves_azure_deployment(fake_provider: FakeProvider) -> None:
 
 
 def test_missing_v1_confirmed(fake_provider: FakeProvider) -> None:
-    # OpenAI's answer to a path it does not serve: 404 "Invalid URL".
+    # OpenAI's response to a path it does not serve: 404 "Invalid URL".
     invalid_url = Reply.json(
         {
             "error": {
@@ -240,7 +240,7 @@ def test_missing_v1_confirmed(fake_provider: FakeProvider) -> None:
 
     assert run.causes == ["base_url_wrong"]
     finding = run.outcome.findings[0]
-    assert f"under {base_url}/v1 answers 200" in finding.message
+    assert f"under {base_url}/v1 responds 200" in finding.message
     assert finding.fix == f"set --llm-base-url to {base_url}/v1"
 
 
@@ -251,7 +251,7 @@ def test_missing_v1_not_confirmed(fake_provider: FakeProvider) -> None:
     run = run_live("openai", env_for("openai"), base_url=base_url)
 
     finding = run.outcome.findings[0]
-    assert "does not answer as the API either" in finding.message
+    assert "does not respond as the API either" in finding.message
     assert "API itself" in finding.fix
 
 

@@ -60,13 +60,13 @@ def test_unresolvable_host() -> None:
     assert elapsed < TIMEOUT + SLACK
 
 
-def test_server_never_answers(fake_provider: FakeProvider) -> None:
+def test_server_never_responds(fake_provider: FakeProvider) -> None:
     base_url = openai_behind(fake_provider, Reply.hang())
 
     run, elapsed = timed_run(base_url)
 
     assert run.causes == ["timeout"]
-    assert "did not answer within 1 s" in run.outcome.findings[0].message
+    assert "did not respond within 1 s" in run.outcome.findings[0].message
     assert "--llm-preflight-timeout" in run.outcome.findings[0].fix
     assert elapsed < TIMEOUT + SLACK
 

@@ -5,7 +5,7 @@ httpx and pydantic versions of its own; ``LLMCREDS_LITELLM_BIN`` names its
 ``litellm`` executable. Without it these tests skip, unless
 ``LLMCREDS_REQUIRE_LITELLM=1`` (set in CI) makes a missing proxy a failure.
 The proxy runs without a database, like ``litellm --config`` on a laptop:
-it knows only its master key, and answers every other key with
+it knows only its master key, and rejects every other key with
 400 "No connected db.".
 """
 

@@ -188,5 +188,5 @@ def test_all_providers_in_parallel(fake_provider: FakeProvider) -> None:
 
     assert all(outcome.findings == [] for outcome in outcomes.values())
     # Thirteen providers, some with two requests in parallel: close to one
-    # answer's delay, far from the 13 * 0.3 s of a sequential check.
+    # response's delay, far from the 13 * 0.3 s of a sequential check.
     assert elapsed < 2 * delay

@@ -11,7 +11,7 @@ from tests.live.support import KEYS, run_live
 
 MODEL = "test-model"
 
-#: Causes that must not be retried: a retry cannot change the answer.
+#: Causes that must not be retried: a retry cannot change the response.
 NEVER_RETRIED = {
     "key_invalid",
     "quota_exhausted",

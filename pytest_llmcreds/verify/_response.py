@@ -1,4 +1,4 @@
-"""An HTTP answer as the live check reads it: status, headers, bounded body, errors."""
+"""An HTTP response as the live check reads it: status, headers, body, error fields."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class ErrorFields:
 
 
 @dataclass(frozen=True)
-class Answer:
+class Response:
     """One response, with at most the body limit read."""
 
     status: int
@@ -80,12 +80,12 @@ class Answer:
         return None
 
 
-def build_answer(
+def build_response(
     status: int, headers: Mapping[str, str], body: bytes, truncated: bool, url: str
-) -> Answer:
+) -> Response:
     lowered = {name.lower(): value for name, value in headers.items()}
     data, is_json = _parse_json(body, truncated)
-    return Answer(
+    return Response(
         status=status,
         headers=lowered,
         body=body,
@@ -113,12 +113,13 @@ def _text(body: bytes) -> str:
 def error_fields(data: Any) -> ErrorFields:
     """Read the error fields of every envelope the providers use.
 
-    OpenAI and its imitators send ``{"error": {"message", "type", "code"}}``;
-    Google adds ``status`` and ``details``; Azure's gateway sends
-    ``{"statusCode", "message"}``; Mistral ``{"detail": ...}``; vLLM's auth
-    layer and Ollama ``{"error": "text"}``; Gemini's OpenAI-compatible
-    endpoint a list of envelopes. LiteLLM puts an upstream body, as JSON
-    text, in ``error.message``.
+    OpenAI and the servers compatible with it send
+    ``{"error": {"message", "type", "code"}}``, and Google adds ``status``
+    and ``details``. Azure's gateway sends ``{"statusCode", "message"}`` and
+    Mistral ``{"detail": ...}``. vLLM's auth layer and Ollama send
+    ``{"error": "text"}``, and Gemini's OpenAI-compatible endpoint a list of
+    envelopes. LiteLLM puts an upstream body, as JSON text, in
+    ``error.message``.
     """
     if isinstance(data, list):
         data = data[0] if data and isinstance(data[0], dict) else {}
