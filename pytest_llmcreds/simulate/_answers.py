@@ -126,7 +126,12 @@ def _completion(model: str) -> Answer:
                 "created": _CREATED,
                 "model": model,
                 "choices": [
-                    {"index": 0, "text": _TEXT, "finish_reason": "stop", "logprobs": None}
+                    {
+                        "index": 0,
+                        "text": _TEXT,
+                        "finish_reason": "stop",
+                        "logprobs": None,
+                    }
                 ],
                 "usage": _USAGE,
             }
@@ -226,8 +231,9 @@ def _openai_models(model: str) -> Answer:
 
 
 _OPENAI_ENDPOINTS = (
-    Endpoint("chat.completions", "POST", "/chat/completions", _chat_completion,
-             _chat_stream),
+    Endpoint(
+        "chat.completions", "POST", "/chat/completions", _chat_completion, _chat_stream
+    ),
     Endpoint("responses", "POST", "/responses", _response, _response_stream),
     Endpoint("completions", "POST", "/completions", _completion),
     Endpoint("embeddings", "POST", "/embeddings", _embeddings),
@@ -380,8 +386,9 @@ _GEMINI_ENDPOINTS = (
         streams_by_default=True,
     ),
     Endpoint("embedContent", "POST", ":embedContent", _embed_content),
-    Endpoint("batchEmbedContents", "POST", ":batchEmbedContents",
-             _batch_embed_contents),
+    Endpoint(
+        "batchEmbedContents", "POST", ":batchEmbedContents", _batch_embed_contents
+    ),
     Endpoint("countTokens", "POST", ":countTokens", _count_gemini_tokens),
     Endpoint("models", "GET", "/models", _gemini_models),
 )
@@ -403,8 +410,9 @@ def _mistral_models(model: str) -> Answer:
 
 
 _MISTRAL_ENDPOINTS = (
-    Endpoint("chat.completions", "POST", "/chat/completions", _chat_completion,
-             _chat_stream),
+    Endpoint(
+        "chat.completions", "POST", "/chat/completions", _chat_completion, _chat_stream
+    ),
     Endpoint("embeddings", "POST", "/embeddings", _embeddings),
     Endpoint("models", "GET", "/models", _mistral_models),
 )
@@ -441,8 +449,15 @@ def _ollama_chat_stream(model: str) -> Answer:
 
 def _ollama_generate(model: str) -> Answer:
     return Answer(
-        _json({"model": model, "created_at": "2025-01-01T00:00:00Z",
-               "response": _TEXT, "done": True, "done_reason": "stop"})
+        _json(
+            {
+                "model": model,
+                "created_at": "2025-01-01T00:00:00Z",
+                "response": _TEXT,
+                "done": True,
+                "done_reason": "stop",
+            }
+        )
     )
 
 
@@ -456,8 +471,14 @@ def _ollama_tags(model: str) -> Answer:
 
 
 _OLLAMA_ENDPOINTS = (
-    Endpoint("api.chat", "POST", "/api/chat", _ollama_chat, _ollama_chat_stream,
-             streams_by_default=True),
+    Endpoint(
+        "api.chat",
+        "POST",
+        "/api/chat",
+        _ollama_chat,
+        _ollama_chat_stream,
+        streams_by_default=True,
+    ),
     Endpoint("api.generate", "POST", "/api/generate", _ollama_generate),
     Endpoint("api.embed", "POST", "/api/embed", _ollama_embed),
     Endpoint("api.tags", "GET", "/api/tags", _ollama_tags),

@@ -9,11 +9,13 @@ because SDKs wrap transport exceptions and an application may swallow them.
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import os
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -21,7 +23,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
 import respx
-from respx.models import AllMockedAssertionError
+from respx.models import AllMockedAssertionError, SideEffectError
+from respx.patterns import M
 
 from pytest_llmcreds.providers import ProviderSpec, builtin_providers
 from pytest_llmcreds.simulate import _answers
@@ -40,8 +43,14 @@ FAST_RETRY_AFTER = 0.002
 #: together) retry, so an answer with them needs a short ``retry-after``.
 _RETRIED_STATUSES = frozenset({408, 409, 429})
 _SECRET_HEADERS = frozenset(
-    {"authorization", "proxy-authorization", "x-api-key", "api-key",
-     "x-goog-api-key", "cookie"}
+    {
+        "authorization",
+        "proxy-authorization",
+        "x-api-key",
+        "api-key",
+        "x-goog-api-key",
+        "cookie",
+    }
 )
 _SECRET_QUERY = frozenset({"key", "api_key", "api-key"})
 REDACTED = "[redacted]"
@@ -91,20 +100,50 @@ class PlannedFailure:
         return self.scenario.kind != "stream" or stream
 
 
+RouteKey = tuple[str, tuple[str, ...]]
+
+
 @dataclass
 class _ProviderState:
     spec: ProviderSpec
     errors: ProviderErrors
     bases: list[str] = field(default_factory=list)
+    route_keys: set[RouteKey] = field(default_factory=set)
     failures: list[PlannedFailure] = field(default_factory=list)
 
 
 class _Router(respx.Router):
-    """A respx router that reports unmatched requests through its ``LLMMock``."""
+    """A respx router that one ``LLMMock`` at a time owns, reused across mocks.
 
-    def __init__(self, owner: LLMMock) -> None:
+    Creating a respx router or route costs a few tenths of a millisecond
+    (each carries a ``unittest.mock`` call list), which would make every test
+    slower than a plain respx route. So provider routes stay in the router
+    when its mock exits, and a route answers only for the owner that
+    activated it; for anyone else it does not match.
+    """
+
+    def __init__(self) -> None:
         super().__init__(assert_all_called=False, assert_all_mocked=True)
-        self._owner = owner
+        self.owner: LLMMock | None = None
+        self._provider_routes: dict[RouteKey, Any] = {}
+
+    def add_provider_route(
+        self, key: RouteKey, patterns: Callable[[], list[Any]]
+    ) -> None:
+        if key in self._provider_routes:
+            return
+        pattern = functools.reduce(operator.or_, patterns())
+        self._provider_routes[key] = self.add(_ProviderRoute(self, key, pattern))
+
+    def release(self) -> None:
+        """Return the router to the pool unless a test added its own routes."""
+        self.owner = None
+        if len(self.routes) != len(self._provider_routes):
+            return
+        self.calls.clear()
+        for route in self.routes:
+            route.calls.clear()
+        _ROUTER_POOL.append(self)
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         try:
@@ -112,7 +151,7 @@ class _Router(respx.Router):
         except UnmatchedRequestError:
             raise
         except AllMockedAssertionError:
-            raise self._owner._unmatched(request) from None
+            raise self._unmatched(request) from None
 
     async def async_handler(self, request: httpx.Request) -> httpx.Response:
         try:
@@ -120,7 +159,43 @@ class _Router(respx.Router):
         except UnmatchedRequestError:
             raise
         except AllMockedAssertionError:
-            raise self._owner._unmatched(request) from None
+            raise self._unmatched(request) from None
+
+    def _unmatched(self, request: httpx.Request) -> UnmatchedRequestError:
+        if self.owner is None:
+            return UnmatchedRequestError(f"{request.method} {request.url} not mocked")
+        return self.owner._unmatched(request)
+
+
+_ROUTER_POOL: list[_Router] = []
+
+
+def _take_router() -> _Router:
+    return _ROUTER_POOL.pop() if _ROUTER_POOL else _Router()
+
+
+class _ProviderRoute(respx.Route):
+    """A provider's route: it asks the router's owner for the answer.
+
+    It overrides ``resolve`` instead of setting a side effect because respx
+    inspects a side effect's signature on every call, which costs more than
+    the rest of the routing.
+    """
+
+    def __init__(self, router: _Router, key: RouteKey, pattern: Any) -> None:
+        super().__init__(pattern)
+        self._router = router
+        self._key = key
+
+    def resolve(self, request: httpx.Request, **kwargs: Any) -> Any:
+        owner = self._router.owner
+        if owner is None:
+            return None
+        try:
+            return owner._serve_route(self._key, request)
+        except Exception as error:
+            # The router records the call and re-raises the original error.
+            raise SideEffectError(self, origin=error) from error
 
 
 class LLMMock:
@@ -132,8 +207,9 @@ class LLMMock:
 
     def __init__(self, *, retry_after: float = FAST_RETRY_AFTER) -> None:
         self.retry_after = retry_after
-        self.router = _Router(self)
-        self._specs = {spec.name: spec for spec in builtin_providers()}
+        self.router = _take_router()
+        self.router.owner = self
+        self._specs = _specs_by_name()
         self._states: dict[str, _ProviderState] = {}
         self._requests: list[RecordedRequest] = []
         self._unmatched_requests: list[str] = []
@@ -155,7 +231,7 @@ class LLMMock:
     ) -> None:
         for mocker in self._mockers:
             mocker.unregister(self.router)
-            mocker.stop()
+        self.router.release()
         if exc_type is None and self._unmatched_requests:
             raise UnmatchedRequestError(self._unmatched_summary())
 
@@ -228,34 +304,44 @@ class LLMMock:
         if state is None:
             state = _ProviderState(self._specs[provider], errors)
             self._states[provider] = state
-            self._add_routes(state, _provider_bases(state.spec))
-            self._add_host_routes(state)
+            self._add_default_routes(state)
         if base_url is not None:
-            self._add_routes(state, [_normalise_base(state.spec, base_url)])
+            base = _normalise_base(state.spec, base_url)
+            self._add_route(state, (base,), lambda: [M(url__startswith=base)])
         return state
 
-    def _add_routes(self, state: _ProviderState, bases: Iterable[str]) -> None:
-        for base in bases:
-            if base in state.bases:
-                continue
-            state.bases.append(base)
-            self.router.route(url__startswith=base).mock(
-                side_effect=self._side_effect(state)
-            )
+    def _add_default_routes(self, state: _ProviderState) -> None:
+        bases = _provider_bases(state.spec)
+        hosts = (*state.spec.hosts, *state.errors.sdk_hosts)
 
-    def _add_host_routes(self, state: _ProviderState) -> None:
-        for host in (*state.spec.hosts, *state.errors.sdk_hosts):
-            pattern = r"(?:^|\.)" + re.escape(host) + "$"
-            state.bases.append(f"https://{host} (and subdomains)")
-            self.router.route(host__regex=pattern).mock(
-                side_effect=self._side_effect(state)
-            )
+        def patterns() -> list[Any]:
+            by_base = [M(url__startswith=base) for base in bases]
+            by_host = [M(host__regex=_host_regex(host)) for host in hosts]
+            return by_base + by_host
 
-    def _side_effect(self, state: _ProviderState) -> Any:
-        def serve(request: httpx.Request) -> httpx.Response | None:
-            return self._serve(state, request)
+        labels = (*bases, *(f"https://{host} (and subdomains)" for host in hosts))
+        self._add_route(state, labels, patterns)
 
-        return serve
+    def _add_route(
+        self,
+        state: _ProviderState,
+        labels: tuple[str, ...],
+        patterns: Callable[[], list[Any]],
+    ) -> None:
+        key = (state.spec.name, labels)
+        if key in state.route_keys:
+            return
+        state.route_keys.add(key)
+        state.bases.extend(label for label in labels if label not in state.bases)
+        self.router.add_provider_route(key, patterns)
+
+    def _serve_route(
+        self, key: RouteKey, request: httpx.Request
+    ) -> httpx.Response | None:
+        state = self._states.get(key[0])
+        if state is None or key not in state.route_keys:
+            return None
+        return self._serve(state, request)
 
     def _serve(
         self, state: _ProviderState, request: httpx.Request
@@ -269,9 +355,7 @@ class LLMMock:
         body = _json_body(request)
         model = _model_of(request, body) or _DEFAULT_MODEL
         stream = _is_stream(endpoint, request, body)
-        planned = next(
-            (f for f in state.failures if f.applies_to(model, stream)), None
-        )
+        planned = next((f for f in state.failures if f.applies_to(model, stream)), None)
         scenario = planned.scenario if planned else None
         self._record(state, request, endpoint.name, model, stream, body, scenario)
         if planned is None:
@@ -322,7 +406,7 @@ class LLMMock:
             return httpx.Response(
                 200, headers=headers, stream=ChunkedStream(answer.chunks)
             )
-        return httpx.Response(200, headers=headers, content=answer.body)
+        return _response(200, headers, answer.body)
 
     def _failure(
         self,
@@ -341,7 +425,7 @@ class LLMMock:
             return self._stream_failure(state, endpoint, model, headers, body)
         status = scenario.status or 500
         self._set_retry_after(headers, status, planned.retry_after)
-        return httpx.Response(status, headers=headers, content=body.encode())
+        return _response(status, headers, body.encode())
 
     def _stream_failure(
         self,
@@ -408,6 +492,23 @@ class LLMMock:
         return "\n".join(lines)
 
 
+@functools.cache
+def _specs_by_name() -> dict[str, ProviderSpec]:
+    return {spec.name: spec for spec in builtin_providers()}
+
+
+def _response(status: int, headers: dict[str, str], body: bytes) -> httpx.Response:
+    """Return a response with ``Content-Length``, built the cheap way.
+
+    ``httpx.Response(content=...)`` costs several times more than passing a
+    ready stream and raw headers, and every simulated answer pays it.
+    """
+    raw = [(name.encode(), value.encode()) for name, value in headers.items()]
+    raw.append((b"content-length", str(len(body)).encode()))
+    # A ChunkedStream, unlike httpx.ByteStream, is not read ahead by respx.
+    return httpx.Response(status, headers=raw, stream=ChunkedStream((body,)))
+
+
 # Request parsing.
 
 
@@ -436,9 +537,7 @@ def _model_of(request: httpx.Request, body: Any) -> str | None:
     return None
 
 
-def _is_stream(
-    endpoint: _answers.Endpoint, request: httpx.Request, body: Any
-) -> bool:
+def _is_stream(endpoint: _answers.Endpoint, request: httpx.Request, body: Any) -> bool:
     if endpoint.build_stream is None:
         return False
     if isinstance(body, dict) and "stream" in body:
@@ -484,8 +583,13 @@ def _ollama_base(value: str) -> str:
     if ":" not in host_port:
         host_port += ":11434"
     if host_port.startswith("0.0.0.0"):
-        host_port = "127.0.0.1" + host_port[len("0.0.0.0"):]
+        host_port = "127.0.0.1" + host_port[len("0.0.0.0") :]
     return f"{scheme or 'http'}://{host_port}"
+
+
+def _host_regex(host: str) -> str:
+    """Return a pattern for ``host`` and its subdomains."""
+    return r"(?:^|\.)" + re.escape(host) + "$"
 
 
 def _with_loopback_aliases(bases: list[str]) -> list[str]:

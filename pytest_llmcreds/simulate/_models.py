@@ -8,7 +8,8 @@ differently fails the package's tests instead of a user's.
 from __future__ import annotations
 
 import json
-import secrets
+import random
+import uuid
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -65,18 +66,15 @@ class RequestIdFormat(_Frozen):
     source: str = ""
 
     def new_id(self) -> str:
-        """Return a fresh random id of this provider's shape."""
+        """Return a fresh random id of this provider's shape.
+
+        The ids only need to differ between answers, not to be secret, so
+        they come from ``random`` rather than ``secrets``.
+        """
         if self.alphabet == "uuid":
-            return _random_uuid()
+            return str(uuid.UUID(int=random.getrandbits(128), version=4))
         letters = _ALPHABETS[self.alphabet]
-        tail = "".join(secrets.choice(letters) for _ in range(self.length))
-        return self.prefix + tail
-
-
-def _random_uuid() -> str:
-    import uuid
-
-    return str(uuid.uuid4())
+        return self.prefix + "".join(random.choices(letters, k=self.length))
 
 
 class Scenario(_Frozen):
@@ -162,7 +160,7 @@ class OpenAIEnvelope(_Envelope):
 class AzureGatewayEnvelope(_Envelope):
     """``{"statusCode", "message"}``, sent by Azure's API Management layer."""
 
-    statusCode: int  # noqa: N815 - the field name Azure sends
+    statusCode: int
     message: str
 
 

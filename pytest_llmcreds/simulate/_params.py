@@ -28,7 +28,7 @@ def scenario_params(
     exclude: Iterable[str] = (),
     kinds: Iterable[Kind] | None = None,
 ) -> list[Any]:
-    """Return ``pytest.param`` values, one per scenario, with ids like ``openai-rate_limited``.
+    """Return one ``pytest.param`` per scenario, with ids like ``openai-rate_limited``.
 
     Use as ``@pytest.mark.parametrize("case", scenario_params("openai"))``.
     ``only`` and ``exclude`` filter by scenario id, ``kinds`` by kind

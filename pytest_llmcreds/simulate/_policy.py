@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -133,7 +134,7 @@ def _run(call: Callable[[], object]) -> str:
         result = call()
         if inspect.isawaitable(result):
             asyncio.run(_awaited(result))
-    except Exception as error:  # noqa: BLE001 - every outcome is reported
+    except Exception as error:
         return f"{type(error).__module__}.{type(error).__qualname__}"
     return "returned"
 
@@ -146,5 +147,5 @@ def _honoured(transport_failure: bool, sent: list[object]) -> bool | None:
     times = [request.time for request in sent]  # type: ignore[attr-defined]
     if transport_failure or len(times) < 2:
         return None
-    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
     return min(gaps) >= CHECK_RETRY_AFTER * _TOLERANCE

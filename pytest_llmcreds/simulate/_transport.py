@@ -12,7 +12,10 @@ or ``httpx2.ReadTimeout``, exactly as it would in production.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
+import sys
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, ClassVar, Literal
 
@@ -58,14 +61,124 @@ class ChunkedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
 
+@functools.lru_cache(maxsize=256)
+def _httpx_url(
+    scheme: bytes, host: bytes, port: int | None, target: bytes
+) -> httpx.URL:
+    # httpx.URL is immutable, and tests send to the same few URLs again and
+    # again, so the parsed URL is cached.
+    return parse_url((scheme, host, port, target))  # type: ignore[no-any-return]
+
+
 class _PoolMocker(AbstractRequestMocker):
-    """Shared conversion for one httpcore-like module (``httpcore``/``httpcore2``)."""
+    """Shared conversion for one httpcore-like module (``httpcore``/``httpcore2``).
+
+    respx's ``start``/``stop`` re-patch the targets through ``unittest.mock``
+    for every router, which costs about a millisecond per test. These mockers
+    instead install their wrappers once per process and leave them in place:
+    while no router is registered a wrapper calls the original method at
+    once, so a request outside ``llm_mock`` goes where it would have gone.
+    ``start`` re-installs a wrapper that another patcher removed.
+    """
 
     module_name: ClassVar[str]
+    _originals: ClassVar[dict[tuple[str, str], Any]]
+    _wrappers: ClassVar[dict[tuple[str, str], Any]]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls._originals = {}
+        cls._wrappers = {}
 
     @classmethod
     def _module(cls) -> Any:
-        return importlib.import_module(cls.module_name)
+        module = sys.modules.get(cls.module_name)
+        if module is None:
+            module = importlib.import_module(cls.module_name)
+        return module
+
+    @classmethod
+    def start(cls) -> None:
+        if cls._wrappers and all(
+            cls._owner_of(target).__dict__.get(method) is wrapper
+            for (target, method), wrapper in cls._wrappers.items()
+        ):
+            return
+        for target in cls.targets:
+            module_name, _, class_name = target.rpartition(".")
+            owner = getattr(importlib.import_module(module_name), class_name)
+            for method in cls.target_methods:
+                if hasattr(owner, method):
+                    cls._install(target, owner, method)
+
+    @classmethod
+    def _owner_of(cls, target: str) -> Any:
+        module_name, _, class_name = target.rpartition(".")
+        return getattr(sys.modules[module_name], class_name)
+
+    @classmethod
+    def _install(cls, target: str, owner: type, method: str) -> None:
+        key = (target, method)
+        current = owner.__dict__.get(method)
+        if current is not None and current is cls._wrappers.get(key):
+            return
+        original = getattr(owner, method)
+        wrapper = cls._wrapper(original)
+        cls._originals[key] = original
+        cls._wrappers[key] = wrapper
+        setattr(owner, method, wrapper)
+
+    @classmethod
+    def stop(cls, force: bool = False) -> None:
+        # The wrappers stay installed; with no router they pass through.
+        return
+
+    @classmethod
+    def _wrapper(cls, original: Any) -> Any:
+        intercept = cls.mock(original)
+        if inspect.iscoroutinefunction(original):
+
+            async def handle_async_request(self: Any, request: Any) -> Any:
+                if not cls.routers:
+                    return await original(self, request)
+                return await intercept(self, request)
+
+            return handle_async_request
+
+        def handle_request(self: Any, request: Any) -> Any:
+            if not cls.routers:
+                return original(self, request)
+            return intercept(self, request)
+
+        return handle_request
+
+    @classmethod
+    def mock(cls, spec: Any) -> Any:
+        """Return the replacement for the pool method ``spec``.
+
+        It does what respx's ``AbstractRequestMocker.mock`` does for a pool
+        method, whose only argument is the request, without the generic
+        argument merging that costs more than the routing itself.
+        """
+        if inspect.iscoroutinefunction(spec):
+
+            async def amock(self: Any, request: Any) -> Any:
+                httpx_request = cls.to_httpx_request(request=request)
+                await httpx_request.aread()
+                return await cls._send_async_request(
+                    httpx_request, target_spec=spec, instance=self, request=request
+                )
+
+            return amock
+
+        def mock(self: Any, request: Any) -> Any:
+            httpx_request = cls.to_httpx_request(request=request)
+            httpx_request.read()
+            return cls._send_sync_request(
+                httpx_request, target_spec=spec, instance=self, request=request
+            )
+
+        return mock
 
     @classmethod
     def to_httpx_request(cls, **kwargs: Any) -> httpx.Request:
@@ -73,15 +186,12 @@ class _PoolMocker(AbstractRequestMocker):
         method = request.method
         if isinstance(method, bytes):
             method = method.decode("ascii")
-        raw_url = (
-            request.url.scheme,
-            request.url.host,
-            request.url.port,
-            request.url.target,
+        url = _httpx_url(
+            request.url.scheme, request.url.host, request.url.port, request.url.target
         )
         return httpx.Request(
             method,
-            parse_url(raw_url),
+            url,
             headers=request.headers,
             stream=request.stream,
             extensions=request.extensions,
@@ -111,9 +221,7 @@ class _PoolMocker(AbstractRequestMocker):
         return exception_class(error.message)  # type: ignore[no-any-return]
 
     @classmethod
-    def _send_sync_request(
-        cls, httpx_request: httpx.Request, **kwargs: Any
-    ) -> Any:
+    def _send_sync_request(cls, httpx_request: httpx.Request, **kwargs: Any) -> Any:
         try:
             return super()._send_sync_request(httpx_request, **kwargs)
         except SimulatedTransportError as error:
@@ -157,6 +265,7 @@ class Httpcore2Mocker(_PoolMocker):
     target_methods: ClassVar[list[str]] = ["handle_request", "handle_async_request"]
 
 
+@functools.cache
 def available_mockers() -> tuple[type[_PoolMocker], ...]:
     """Return the mockers whose HTTP stack is installed."""
     mockers: list[type[_PoolMocker]] = []

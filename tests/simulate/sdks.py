@@ -78,9 +78,10 @@ def raw_transport(http: ModuleType, recorded: dict[str, Any]) -> Any:
 
 def failing_transport(http: ModuleType, failure: str) -> Any:
     """Return a ``MockTransport`` whose requests raise the library's exception."""
-    exception_class = {"read_timeout": http.ReadTimeout, "connect_error": http.ConnectError}[
-        failure
-    ]
+    exception_class = {
+        "read_timeout": http.ReadTimeout,
+        "connect_error": http.ConnectError,
+    }[failure]
 
     def handler(request: Any) -> Any:
         raise exception_class("simulated", request=request)
@@ -122,12 +123,20 @@ def raised_by(call: Callable[[], object]) -> BaseException:
         if hasattr(result, "__iter__") and not isinstance(result, (str, bytes, dict)):
             for _ in result:  # type: ignore[attr-defined]
                 pass
-    except Exception as error:  # noqa: BLE001 - the exception is the result
+    except Exception as error:
         return error
     pytest.fail("the SDK call raised nothing")
 
 
-OPENAI_ATTRIBUTES = ("status_code", "code", "type", "param", "request_id", "body", "message")
+OPENAI_ATTRIBUTES = (
+    "status_code",
+    "code",
+    "type",
+    "param",
+    "request_id",
+    "body",
+    "message",
+)
 ANTHROPIC_ATTRIBUTES = ("status_code", "type", "request_id", "body", "message")
 GENAI_ATTRIBUTES = ("code", "status", "message", "details")
 MISTRAL_ATTRIBUTES = ("status_code", "body", "message")

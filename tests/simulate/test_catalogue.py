@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 
 from pytest_llmcreds.providers import builtin_providers
-from pytest_llmcreds.simulate import NEUTRAL_SCENARIOS, PROVIDERS, errors_of
-from pytest_llmcreds.simulate import _docs
-from pytest_llmcreds.simulate.catalogue import CatalogueError, _validate
+from pytest_llmcreds.simulate import NEUTRAL_SCENARIOS, PROVIDERS, _docs, errors_of
 from pytest_llmcreds.simulate._models import Scenario
+from pytest_llmcreds.simulate.catalogue import CatalogueError, _validate
 
 SCENARIOS_MD = Path(__file__).parents[2] / "docs" / "scenarios.md"
 ALL = [
@@ -53,7 +52,7 @@ def test_source_given(provider: str, scenario: Scenario) -> None:
 def test_http_has_status(provider: str, scenario: Scenario) -> None:
     if scenario.kind != "http":
         pytest.skip("stream and transport failures carry no error status")
-    assert scenario.status is not None and 400 <= scenario.status <= 599
+    assert 400 <= (scenario.status or 0) <= 599
 
 
 @pytest.mark.parametrize(("provider", "scenario"), ALL)
@@ -86,7 +85,10 @@ def test_policy_of_neutral_ids(scenario_id: str, policy: str) -> None:
 
 def test_openai_quota_and_rate_limit_share_status() -> None:
     scenarios = errors_of("openai").scenario_map()
-    statuses = {scenarios["insufficient_quota"].status, scenarios["rate_limited"].status}
+    statuses = {
+        scenarios["insufficient_quota"].status,
+        scenarios["rate_limited"].status,
+    }
     assert statuses == {429}
 
 

@@ -108,10 +108,9 @@ def test_stream_error_after_chunks(llm_mock: LLMMock) -> None:
     stream = _client("openai").chat.completions.create(
         model="gpt-4o", messages=MESSAGES, stream=True
     )
-    received = []
+    received: list[object] = []
     with pytest.raises(openai.APIError):
-        for chunk in stream:
-            received.append(chunk)
+        received.extend(stream)
     assert len(received) == 2
 
 

@@ -114,9 +114,7 @@ def test_genai_stream_success(llm_mock: LLMMock) -> None:
 def test_genai_embed_success(llm_mock: LLMMock) -> None:
     llm_mock.succeed("gemini")
     client = _genai_client()
-    result = client.models.embed_content(
-        model="gemini-embedding-001", contents="Hello"
-    )
+    result = client.models.embed_content(model="gemini-embedding-001", contents="Hello")
     assert result.embeddings[0].values
 
 
@@ -145,7 +143,9 @@ def _mistral_chat(client: Any) -> Any:
 def test_mistral_same_exception(llm_mock: LLMMock, case: Any) -> None:
     httpx2 = pytest.importorskip("httpx2")
     llm_mock.fail(*case)
-    simulated = outcome_of(raised_by(_mistral_chat(_mistral_client())), MISTRAL_ATTRIBUTES)
+    simulated = outcome_of(
+        raised_by(_mistral_chat(_mistral_client())), MISTRAL_ATTRIBUTES
+    )
     if not _has_reference(*case):
         assert simulated.attributes["status_code"] == case.details.status
         return

@@ -81,7 +81,9 @@ def test_ignored_retry_after(llm_mock: LLMMock) -> None:
                 continue
         return None
 
-    report = check_retry_policy(llm_mock, "openai", impatient, scenarios=["rate_limited"])
+    report = check_retry_policy(
+        llm_mock, "openai", impatient, scenarios=["rate_limited"]
+    )
     assert report.checks[0].honoured_retry_after is False
 
 

@@ -22,9 +22,9 @@ _SCENARIOS = (
         summary="No x-api-key header reached the API",
         status=401,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\""
-            ":\"x-api-key header is required\"},\"request_id\":\"req_011CXXXXXXXXX"
-            "XXXXXXXXXXX\"}\n"
+            '{"type":"error","error":{"type":"authentication_error","message"'
+            ':"x-api-key header is required"},"request_id":"req_011CXXXXXXXXX'
+            'XXXXXXXXXXX"}\n'
         ),
         source="https://github.com/n8n-io/n8n/issues/37930 (axios 401; raw JSON)",
         confidence="pasted_in_issue",
@@ -34,13 +34,12 @@ _SCENARIOS = (
         summary="The key is wrong; it is not echoed",
         status=401,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\""
-            ":\"invalid x-api-key\"},\"request_id\":\"req_011CXXXXXXXXXXXXXXXXXXXX"
-            "\"}\n"
+            '{"type":"error","error":{"type":"authentication_error","message"'
+            ':"invalid x-api-key"},"request_id":"req_011CXXXXXXXXXXXXXXXXXXXX'
+            '"}\n'
         ),
         source=(
-            "https://github.com/emilsvennesson/opencode-websearch/issues/15 ("
-            "2026-04)"
+            "https://github.com/emilsvennesson/opencode-websearch/issues/15 (2026-04)"
         ),
         confidence="pasted_in_issue",
     ),
@@ -49,9 +48,9 @@ _SCENARIOS = (
         summary="The organization does not allow this kind of credential",
         status=403,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"permission_error\",\"message\":\"OA"
+            '{"type":"error","error":{"type":"permission_error","message":"OA'
             "uth authentication is currently not allowed for this organizatio"
-            "n.\"},\"request_id\":\"req_011CXXXXXXXXXXXXXXXXXXXX\"}\n"
+            'n."},"request_id":"req_011CXXXXXXXXXXXXXXXXXXXX"}\n'
         ),
         source="https://github.com/anthropics/claude-code/issues/65714",
         confidence="pasted_in_issue",
@@ -60,9 +59,7 @@ _SCENARIOS = (
         id="unsupported_region",
         summary="The edge layer blocks an unsupported country; no request id",
         status=403,
-        body=(
-            "{\"error\":{\"type\":\"forbidden\",\"message\":\"Request not allowed\"}}\n"
-        ),
+        body=('{"error":{"type":"forbidden","message":"Request not allowed"}}\n'),
         envelope="anthropic_edge",
         source=(
             "https://github.com/enricoros/big-AGI/issues/485 (2024-04; resolv"
@@ -75,15 +72,15 @@ _SCENARIOS = (
         summary="The model does not exist or the key has no access to it",
         status=404,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"mod"
-            "el: claude-3-5-sonnet-20241022\"},\"request_id\":\"req_011CXXXXXXXXX"
-            "XXXXXXXXXXX\"}\n"
+            '{"type":"error","error":{"type":"not_found_error","message":"mod'
+            'el: claude-3-5-sonnet-20241022"},"request_id":"req_011CXXXXXXXXX'
+            'XXXXXXXXXXX"}\n'
         ),
         source=(
             "https://github.com/mattermost/mattermost-plugin-agents/issues/25"
             "7 (2024-10, no request_id yet, trailing space after model name);"
             " {\"https://github.com/anthropics/claude-code/issues/5349 ('model"
-            "\": \"sonnet4')\"}"
+            '": "sonnet4\')"}'
         ),
         confidence="pasted_in_issue",
     ),
@@ -92,10 +89,10 @@ _SCENARIOS = (
         summary="The prepaid credit is used up (a 400, not a 402)",
         status=400,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message"
-            "\":\"Your credit balance is too low to access the Anthropic API. P"
-            "lease go to Plans & Billing to upgrade or purchase credits.\"},\"r"
-            "equest_id\":\"req_011CXXXXXXXXXXXXXXXXXXXX\"}\n"
+            '{"type":"error","error":{"type":"invalid_request_error","message'
+            '":"Your credit balance is too low to access the Anthropic API. P'
+            'lease go to Plans & Billing to upgrade or purchase credits."},"r'
+            'equest_id":"req_011CXXXXXXXXXXXXXXXXXXXX"}\n'
         ),
         source=(
             "https://github.com/anthropics/claude-code/issues/66314 (2026-06,"
@@ -118,7 +115,7 @@ _SCENARIOS = (
             "anthropic-ratelimit-input-tokens-reset": "2025-08-21T12:41:12Z",
         },
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Th"
+            '{"type":"error","error":{"type":"rate_limit_error","message":"Th'
             "is request would exceed the rate limit for your organization (00"
             "000000-0000-0000-0000-000000000000) of 40,000 input tokens per m"
             "inute. For details, refer to: https://docs.anthropic.com/en/api/"
@@ -126,7 +123,7 @@ _SCENARIOS = (
             " Please reduce the prompt length or the maximum tokens requested"
             ", or try again later. You may also contact sales at https://www."
             "anthropic.com/contact-sales to discuss your options for a rate l"
-            "imit increase.\"}}\n"
+            'imit increase."}}\n'
         ),
         policy="retry",
         source=(
@@ -143,9 +140,9 @@ _SCENARIOS = (
         summary="The prompt exceeds the model's context window",
         status=400,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message"
-            "\":\"prompt is too long: 208310 tokens > 200000 maximum\"},\"request"
-            "_id\":\"req_011CXXXXXXXXXXXXXXXXXXXX\"}\n"
+            '{"type":"error","error":{"type":"invalid_request_error","message'
+            '":"prompt is too long: 208310 tokens > 200000 maximum"},"request'
+            '_id":"req_011CXXXXXXXXXXXXXXXXXXXX"}\n'
         ),
         source=(
             "https://github.com/anthropics/claude-code/issues/12186; https://"
@@ -158,13 +155,13 @@ _SCENARIOS = (
         summary="The request body exceeds 32 MB; Cloudflare answers before the API",
         status=413,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"request_too_large\",\"message\":\"R"
-            "equest exceeds the maximum allowed number of bytes.\"}}\n"
+            '{"type":"error","error":{"type":"request_too_large","message":"R'
+            'equest exceeds the maximum allowed number of bytes."}}\n'
         ),
         source=(
-            "https://docs.claude.com/en/api/errors (\"413 - request_too_large "
+            'https://docs.claude.com/en/api/errors ("413 - request_too_large '
             "... returned from Cloudflare before the request reaches our API "
-            "servers\")"
+            'servers")'
         ),
         confidence="documented",
     ),
@@ -173,8 +170,8 @@ _SCENARIOS = (
         summary="An unexpected error inside Anthropic's systems",
         status=500,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal "
-            "server error\"},\"request_id\":\"req_011CXXXXXXXXXXXXXXXXXXXX\"}\n"
+            '{"type":"error","error":{"type":"api_error","message":"Internal '
+            'server error"},"request_id":"req_011CXXXXXXXXXXXXXXXXXXXX"}\n'
         ),
         policy="retry",
         source="https://docs.claude.com/en/api/errors",
@@ -185,8 +182,8 @@ _SCENARIOS = (
         summary="The API is temporarily overloaded (HTTP 529)",
         status=529,
         body=(
-            "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Ov"
-            "erloaded\"},\"request_id\":\"req_011CXXXXXXXXXXXXXXXXXXXX\"}\n"
+            '{"type":"error","error":{"type":"overloaded_error","message":"Ov'
+            'erloaded"},"request_id":"req_011CXXXXXXXXXXXXXXXXXXXX"}\n'
         ),
         policy="retry",
         source=(
@@ -203,14 +200,14 @@ _SCENARIOS = (
         ),
         kind="stream",
         body=(
-            "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_e"
-            "rror\",\"message\":\"Overloaded\"}}\n\n"
+            'event: error\ndata: {"type":"error","error":{"type":"overloaded_e'
+            'rror","message":"Overloaded"}}\n\n'
         ),
         policy="either",
         source=(
             "https://github.com/farzaa/clicky/issues/132 (exact SSE frame); h"
             "ttps://github.com/anthropics/anthropic-sdk-typescript/issues/346"
-            " (Vertex variant with \"details\":null)"
+            ' (Vertex variant with "details":null)'
         ),
         confidence="pasted_in_issue",
         note=(

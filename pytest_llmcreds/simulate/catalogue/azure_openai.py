@@ -24,9 +24,9 @@ _SCENARIOS = (
         summary="No api-key header reached the gateway",
         status=401,
         body=(
-            "{\"statusCode\":401,\"message\":\"Access denied due to missing subscr"
+            '{"statusCode":401,"message":"Access denied due to missing subscr'
             "iption key. Make sure to include subscription key when making re"
-            "quests to an API.\"}\n"
+            'quests to an API."}\n'
         ),
         envelope="azure_gateway",
         source="https://github.com/openai/openai-python/issues/1527",
@@ -37,10 +37,10 @@ _SCENARIOS = (
         summary="Wrong key, a key of another resource, or a wrong regional endpoint",
         status=401,
         body=(
-            "{\"error\":{\"code\":\"401\",\"message\":\"Access denied due to invalid s"
+            '{"error":{"code":"401","message":"Access denied due to invalid s'
             "ubscription key or wrong API endpoint. Make sure to provide a va"
             "lid key for an active subscription and use a correct regional AP"
-            "I endpoint for your resource.\"}}\n"
+            'I endpoint for your resource."}}\n'
         ),
         source=(
             "https://github.com/SciSharp/BotSharp/issues/386 (body + headers;"
@@ -54,31 +54,29 @@ _SCENARIOS = (
         summary="The Entra ID identity lacks a role on the resource",
         status=401,
         body=(
-            "{\"error\":{\"code\":\"PermissionDenied\",\"message\":\"The principal `00"
+            '{"error":{"code":"PermissionDenied","message":"The principal `00'
             "000000-0000-0000-0000-000000000000` lacks the required data acti"
             "on `Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat"
             "/completions/action` to perform `POST /openai/deployments/{deplo"
-            "yment-id}/chat/completions` operation.\"}}\n"
+            'yment-id}/chat/completions` operation."}}\n'
         ),
         source="Azure OpenAI role-based access errors as reported for Entra ID tokens",
         confidence="inferred",
         note=(
-            "Reconstructed from reports of the message; Azure sends it as 401"
-            ", not 403."
+            "Reconstructed from reports of the message; Azure sends it as 401, not 403."
         ),
     ),
     Scenario(
         id="deployment_not_found",
         summary=(
-            "The deployment named in the path does not exist (Azure's model_n"
-            "ot_found)"
+            "The deployment named in the path does not exist (Azure's model_not_found)"
         ),
         status=404,
         body=(
-            "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deploym"
+            '{"error":{"code":"DeploymentNotFound","message":"The API deploym'
             "ent for this resource does not exist. If you created the deploym"
             "ent within the last 5 minutes, please wait a moment and try agai"
-            "n.\"}}\n"
+            'n."}}\n'
         ),
         source=(
             "https://github.com/chatboxai/chatbox/issues/861; {'https://githu"
@@ -95,10 +93,10 @@ _SCENARIOS = (
         ),
         status=404,
         body=(
-            "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deploym"
+            '{"error":{"code":"DeploymentNotFound","message":"The API deploym'
             "ent for this resource does not exist. If you created the deploym"
             "ent within the last 5 minutes, please wait a moment and try agai"
-            "n.\"}}\n"
+            'n."}}\n'
         ),
         source=(
             "https://github.com/chatboxai/chatbox/issues/861; {'https://githu"
@@ -111,7 +109,7 @@ _SCENARIOS = (
         id="resource_not_found",
         summary="Unsupported api-version or a wrong path",
         status=404,
-        body="{\"error\":{\"code\":\"404\",\"message\":\"Resource not found\"}}\n",
+        body='{"error":{"code":"404","message":"Resource not found"}}\n',
         source=(
             "https://github.com/vibrantlabsai/ragas/issues/478; https://githu"
             "b.com/SWE-agent/SWE-agent/issues/467"
@@ -128,12 +126,12 @@ _SCENARIOS = (
             "x-ratelimit-remaining-tokens": "0",
         },
         body=(
-            "{\"error\":{\"code\":\"429\",\"message\":\"Requests to the ChatCompletion"
+            '{"error":{"code":"429","message":"Requests to the ChatCompletion'
             "s_Create Operation under Azure OpenAI API version 2024-08-01-pre"
             "view have exceeded token rate limit of your current OpenAI S0 pr"
             "icing tier. Please retry after 86400 seconds. Please go here: ht"
             "tps://aka.ms/oai/quotaincrease if you would like to further incr"
-            "ease the default rate limit.\"}}\n"
+            'ease the default rate limit."}}\n'
         ),
         policy="retry",
         source=(
@@ -152,17 +150,17 @@ _SCENARIOS = (
         summary="The prompt tripped Azure's content filter",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"The response was filtered due to the prompt"
+            '{"error":{"message":"The response was filtered due to the prompt'
             " triggering Azure OpenAI's content management policy. Please mod"
             "ify your prompt and retry. To learn more about our content filte"
             "ring policies please read our documentation: https://go.microsof"
-            "t.com/fwlink/?linkid=2198766\",\"type\":null,\"param\":\"prompt\",\"code"
-            "\":\"content_filter\",\"status\":400,\"innererror\":{\"code\":\"Responsibl"
-            "eAIPolicyViolation\",\"content_filter_result\":{\"hate\":{\"filtered\":"
-            "false,\"severity\":\"safe\"},\"jailbreak\":{\"filtered\":true,\"detected\""
-            ":true},\"self_harm\":{\"filtered\":false,\"severity\":\"safe\"},\"sexual\""
-            ":{\"filtered\":false,\"severity\":\"safe\"},\"violence\":{\"filtered\":fal"
-            "se,\"severity\":\"safe\"}}}}}\n"
+            't.com/fwlink/?linkid=2198766","type":null,"param":"prompt","code'
+            '":"content_filter","status":400,"innererror":{"code":"Responsibl'
+            'eAIPolicyViolation","content_filter_result":{"hate":{"filtered":'
+            'false,"severity":"safe"},"jailbreak":{"filtered":true,"detected"'
+            ':true},"self_harm":{"filtered":false,"severity":"safe"},"sexual"'
+            ':{"filtered":false,"severity":"safe"},"violence":{"filtered":fal'
+            'se,"severity":"safe"}}}}}\n'
         ),
         source=(
             "https://github.com/Gitlawb/openclaude/issues/273; https://github"
@@ -175,10 +173,10 @@ _SCENARIOS = (
         summary="The messages exceed the model's context window",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"This model's maximum context length is 8192"
+            '{"error":{"message":"This model\'s maximum context length is 8192'
             " tokens. However, your messages resulted in 9000 tokens. Please "
-            "reduce the length of the messages.\",\"type\":\"invalid_request_erro"
-            "r\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}\n"
+            'reduce the length of the messages.","type":"invalid_request_erro'
+            'r","param":"messages","code":"context_length_exceeded"}}\n'
         ),
         source=(
             "assumed identical to OpenAI's answer (https://github.com/chathub"
@@ -191,9 +189,9 @@ _SCENARIOS = (
         summary="The service failed while processing the request",
         status=500,
         body=(
-            "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"The service is"
+            '{"error":{"code":"InternalServerError","message":"The service is'
             " temporarily unable to process your request. Please try again la"
-            "ter.\"}}\n"
+            'ter."}}\n'
         ),
         policy="retry",
         source="Azure OpenAI 500 answers as reported",

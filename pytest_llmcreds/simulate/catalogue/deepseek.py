@@ -9,7 +9,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -22,9 +21,9 @@ _SCENARIOS = (
         summary="No Authorization header reached the API",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"Authentication Fails, Your api key: ****Non"
-            "e is invalid\",\"type\":\"authentication_error\",\"param\":null,\"code\":"
-            "\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Authentication Fails, Your api key: ****Non'
+            'e is invalid","type":"authentication_error","param":null,"code":'
+            '"invalid_request_error"}}\n'
         ),
         source="https://github.com/BerriAI/litellm/issues/10403 (invalid-key body)",
         confidence="inferred",
@@ -38,9 +37,9 @@ _SCENARIOS = (
         summary="The key is wrong; the API echoes its last four characters",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"Authentication Fails, Your api key: ****cd1"
-            "5 is invalid\",\"type\":\"authentication_error\",\"param\":null,\"code\":"
-            "\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Authentication Fails, Your api key: ****cd1'
+            '5 is invalid","type":"authentication_error","param":null,"code":'
+            '"invalid_request_error"}}\n'
         ),
         source="https://github.com/BerriAI/litellm/issues/10403",
         confidence="pasted_in_issue",
@@ -50,9 +49,9 @@ _SCENARIOS = (
         summary="The key belongs to no account",
         status=401,
         body=(
-            "{\n    \"error\": {\n        \"message\": \"Authentication Fails (no su"
-            "ch user)\",\n        \"type\": \"authentication_error\",\n        \"para"
-            "m\": null,\n        \"code\": \"invalid_request_error\"\n    }\n}\n"
+            '{\n    "error": {\n        "message": "Authentication Fails (no su'
+            'ch user)",\n        "type": "authentication_error",\n        "para'
+            'm": null,\n        "code": "invalid_request_error"\n    }\n}\n'
         ),
         source="https://github.com/deepseek-ai/DeepSeek-R1/issues/82",
         confidence="pasted_in_issue",
@@ -62,8 +61,8 @@ _SCENARIOS = (
         summary="The account balance is used up (402)",
         status=402,
         body=(
-            "{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error"
-            "\",\"param\":null,\"code\":\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Insufficient Balance","type":"unknown_error'
+            '","param":null,"code":"invalid_request_error"}}\n'
         ),
         source=(
             "https://api-docs.deepseek.com/quick_start/error_codes (402 Insuf"
@@ -76,8 +75,8 @@ _SCENARIOS = (
         summary="The model name is not one DeepSeek serves",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"Model Not Exist\",\"type\":\"invalid_request_er"
-            "ror\",\"param\":null,\"code\":\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Model Not Exist","type":"invalid_request_er'
+            'ror","param":null,"code":"invalid_request_error"}}\n'
         ),
         source="public reports of 'Model Not Exist' from api.deepseek.com",
         confidence="inferred",
@@ -87,15 +86,14 @@ _SCENARIOS = (
         summary="The messages exceed the model's context window",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"This model's maximum context length is 1310"
+            '{"error":{"message":"This model\'s maximum context length is 1310'
             "72 tokens. However, you requested 140000 tokens (140000 in the m"
             "essages, 0 in the completion). Please reduce the length of the m"
-            "essages or completion.\",\"type\":\"invalid_request_error\",\"param\":n"
-            "ull,\"code\":\"invalid_request_error\"}}\n"
+            'essages or completion.","type":"invalid_request_error","param":n'
+            'ull,"code":"invalid_request_error"}}\n'
         ),
         source=(
-            "https://api-docs.deepseek.com/quick_start/error_codes (400 Inval"
-            "id Format)"
+            "https://api-docs.deepseek.com/quick_start/error_codes (400 Invalid Format)"
         ),
         confidence="inferred",
     ),
@@ -104,8 +102,8 @@ _SCENARIOS = (
         summary="Requests are sent too fast",
         status=429,
         body=(
-            "{\"error\":{\"message\":\"Rate Limit Reached\",\"type\":\"rate_limit_erro"
-            "r\",\"param\":null,\"code\":\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Rate Limit Reached","type":"rate_limit_erro'
+            'r","param":null,"code":"invalid_request_error"}}\n'
         ),
         policy="retry",
         source=(
@@ -119,13 +117,12 @@ _SCENARIOS = (
         summary="DeepSeek's server failed",
         status=500,
         body=(
-            "{\"error\":{\"message\":\"Server Error\",\"type\":\"server_error\",\"param\""
-            ":null,\"code\":\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Server Error","type":"server_error","param"'
+            ':null,"code":"invalid_request_error"}}\n'
         ),
         policy="retry",
         source=(
-            "https://api-docs.deepseek.com/quick_start/error_codes (500 Serve"
-            "r Error)"
+            "https://api-docs.deepseek.com/quick_start/error_codes (500 Server Error)"
         ),
         confidence="inferred",
     ),
@@ -134,8 +131,8 @@ _SCENARIOS = (
         summary="The server is overloaded by high traffic (503)",
         status=503,
         body=(
-            "{\"error\":{\"message\":\"Server Overloaded\",\"type\":\"server_error\",\"p"
-            "aram\":null,\"code\":\"invalid_request_error\"}}\n"
+            '{"error":{"message":"Server Overloaded","type":"server_error","p'
+            'aram":null,"code":"invalid_request_error"}}\n'
         ),
         policy="retry",
         source=(

@@ -23,8 +23,8 @@ _SCENARIOS = (
         summary="No Authorization header reached the API",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_er"
-            "ror\",\"code\":\"invalid_api_key\"}}\n"
+            '{"error":{"message":"Invalid API Key","type":"invalid_request_er'
+            'ror","code":"invalid_api_key"}}\n'
         ),
         source="https://github.com/ag5826000/resume-commentor/issues/4",
         confidence="inferred",
@@ -38,8 +38,8 @@ _SCENARIOS = (
         summary="The key is wrong or revoked",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_er"
-            "ror\",\"code\":\"invalid_api_key\"}}\n"
+            '{"error":{"message":"Invalid API Key","type":"invalid_request_er'
+            'ror","code":"invalid_api_key"}}\n'
         ),
         source=(
             "https://github.com/ag5826000/resume-commentor/issues/4 (full hea"
@@ -52,9 +52,9 @@ _SCENARIOS = (
         summary="The model does not exist or the key has no access to it",
         status=404,
         body=(
-            "{\"error\":{\"message\":\"The model `llama3.1-405b` does not exist or"
-            " you do not have access to it.\",\"type\":\"invalid_request_error\",\""
-            "code\":\"model_not_found\"}}\n"
+            '{"error":{"message":"The model `llama3.1-405b` does not exist or'
+            ' you do not have access to it.","type":"invalid_request_error","'
+            'code":"model_not_found"}}\n'
         ),
         source=(
             "https://github.com/continuedev/continue/issues/10832 ('404 The m"
@@ -68,11 +68,11 @@ _SCENARIOS = (
         summary="The model was retired (400, not 404)",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"The model `llama-3.1-70b-versatile` has bee"
+            '{"error":{"message":"The model `llama-3.1-70b-versatile` has bee'
             "n decommissioned and is no longer supported. Please refer to htt"
             "ps://console.groq.com/docs/deprecations for a recommendation on "
-            "which model to use instead.\",\"type\":\"invalid_request_error\",\"cod"
-            "e\":\"model_decommissioned\"}}\n"
+            'which model to use instead.","type":"invalid_request_error","cod'
+            'e":"model_decommissioned"}}\n'
         ),
         source=(
             "https://github.com/crewAIInc/crewAI/issues/1976; https://github."
@@ -94,12 +94,12 @@ _SCENARIOS = (
             "x-ratelimit-reset-tokens": "7.66s",
         },
         body=(
-            "{\"error\":{\"message\":\"Rate limit reached for model `llama-3.3-70b"
+            '{"error":{"message":"Rate limit reached for model `llama-3.3-70b'
             "-versatile` in organization `org_01XXXXXXXXXXXXXXXXXXXXXXXX` ser"
             "vice tier `on_demand` on tokens per minute (TPM): Limit 12000, U"
             "sed 4437, Requested 9854. Please try again in 11.455s. Need more"
             " tokens? Upgrade to Dev Tier today at https://console.groq.com/s"
-            "ettings/billing\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}\n"
+            'ettings/billing","type":"tokens","code":"rate_limit_exceeded"}}\n'
         ),
         policy="retry",
         source=(
@@ -122,12 +122,12 @@ _SCENARIOS = (
         ),
         status=413,
         body=(
-            "{\"error\":{\"message\":\"Request too large for model `llama-3.1-8b-i"
+            '{"error":{"message":"Request too large for model `llama-3.1-8b-i'
             "nstant` in organization `org_01XXXXXXXXXXXXXXXXXXXXXXXX` service"
             " tier `on_demand` on tokens per minute (TPM): Limit 6000, Reques"
             "ted 12328, please reduce your message size and try again. Need m"
             "ore tokens? Upgrade to Dev Tier today at https://console.groq.co"
-            "m/settings/billing\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\""
+            'm/settings/billing","type":"tokens","code":"rate_limit_exceeded"'
             "}}\n"
         ),
         source=(
@@ -141,9 +141,9 @@ _SCENARIOS = (
         summary="The messages exceed the model's context window",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"Please reduce the length of the messages or"
-            " completion.\",\"type\":\"invalid_request_error\",\"param\":\"messages\","
-            "\"code\":\"context_length_exceeded\"}}\n"
+            '{"error":{"message":"Please reduce the length of the messages or'
+            ' completion.","type":"invalid_request_error","param":"messages",'
+            '"code":"context_length_exceeded"}}\n'
         ),
         source="Groq's OpenAI-compatible error codes",
         confidence="inferred",
@@ -154,8 +154,8 @@ _SCENARIOS = (
         summary="Groq failed while processing the request",
         status=500,
         body=(
-            "{\"error\":{\"message\":\"Internal Server Error\",\"type\":\"internal_ser"
-            "ver_error\"}}\n"
+            '{"error":{"message":"Internal Server Error","type":"internal_ser'
+            'ver_error"}}\n'
         ),
         policy="retry",
         source="Groq's documented 500 Internal Server Error",
@@ -166,8 +166,8 @@ _SCENARIOS = (
         summary="Groq is over capacity",
         status=503,
         body=(
-            "{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"internal_serve"
-            "r_error\"}}\n"
+            '{"error":{"message":"Service Unavailable","type":"internal_serve'
+            'r_error"}}\n'
         ),
         policy="retry",
         source="Groq's documented 503 Service Unavailable",
@@ -178,13 +178,12 @@ _SCENARIOS = (
         summary="An error event arrives after the first chunks of a stream (HTTP 200)",
         kind="stream",
         body=(
-            "data: {\"error\":{\"message\":\"Internal Server Error\",\"type\":\"intern"
-            "al_server_error\"}}\n\n"
+            'data: {"error":{"message":"Internal Server Error","type":"intern'
+            'al_server_error"}}\n\n'
         ),
         policy="either",
         source=(
-            "groq 1.7 (_streaming.py raises APIError on a data line with an e"
-            "rror key)"
+            "groq 1.7 (_streaming.py raises APIError on a data line with an error key)"
         ),
         confidence="inferred",
     ),

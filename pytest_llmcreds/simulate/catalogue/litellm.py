@@ -9,7 +9,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -22,8 +21,8 @@ _SCENARIOS = (
         summary="No key passed to a proxy with a master key",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"Authentication Error, No api key passed in."
-            "\",\"type\":\"auth_error\",\"param\":\"None\",\"code\":\"401\"}}\n"
+            '{"error":{"message":"Authentication Error, No api key passed in.'
+            '","type":"auth_error","param":"None","code":"401"}}\n'
         ),
         source="litellm proxy source (user_api_key_auth) and its tests",
         confidence="sdk_source",
@@ -36,12 +35,12 @@ _SCENARIOS = (
         ),
         status=401,
         body=(
-            "{\n  \"error\": {\n    \"message\": \"Authentication Error, Invalid pro"
+            '{\n  "error": {\n    "message": "Authentication Error, Invalid pro'
             "xy server token passed. Received API Key = sk-...XXXX, Key Hash "
             "(Token) =0000000000000000000000000000000000000000000000000000000"
             "000000000. Unable to find token in cache or `LiteLLM_Verificatio"
-            "nTokenTable`\",\n    \"type\": \"token_not_found_in_db\",\n    \"param\":"
-            " \"key\",\n    \"code\": \"401\"\n  }\n}\n"
+            'nTokenTable`",\n    "type": "token_not_found_in_db",\n    "param":'
+            ' "key",\n    "code": "401"\n  }\n}\n'
         ),
         source=(
             "https://github.com/BerriAI/litellm/issues/24680; https://github."
@@ -54,9 +53,9 @@ _SCENARIOS = (
         summary="The key or user is over its budget (429 in current versions)",
         status=429,
         body=(
-            "{\"error\":{\"message\":\"LiteLLM User: engineer-1, exceeded budget f"
-            "or model=claude-opus-4-8\",\"type\":\"budget_exceeded\",\"param\":null,"
-            "\"code\":\"429\"}}\n"
+            '{"error":{"message":"LiteLLM User: engineer-1, exceeded budget f'
+            'or model=claude-opus-4-8","type":"budget_exceeded","param":null,'
+            '"code":"429"}}\n'
         ),
         source=(
             "LiteLLM docs excerpt quoted in https://github.com/OWASP/OpenCRE/"
@@ -71,13 +70,13 @@ _SCENARIOS = (
         summary="An upstream 400 rewrapped in the proxy's envelope",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"{\\\"type\\\":\\\"error\\\",\\\"error\\\":{\\\"type\\\":\\\"i"
-            "nvalid_request_error\\\",\\\"message\\\":\\\"max_tokens: 21333 > 4096, w"
+            '{"error":{"message":"{\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"i'
+            'nvalid_request_error\\",\\"message\\":\\"max_tokens: 21333 > 4096, w'
             "hich is the maximum allowed number of output tokens for claude-3"
-            "-opus-20240229\\\"},\\\"request_id\\\":\\\"req_011CXXXXXXXXXXXXXXXXXXXX\\"
-            "\"}. Received Model Group=claude-haiku-4-5-20251001\\nAvailable Mo"
-            "del Group Fallbacks=None\",\"type\":\"None\",\"param\":\"None\",\"code\":\"4"
-            "00\"}}\n"
+            '-opus-20240229\\"},\\"request_id\\":\\"req_011CXXXXXXXXXXXXXXXXXXXX\\'
+            '"}. Received Model Group=claude-haiku-4-5-20251001\\nAvailable Mo'
+            'del Group Fallbacks=None","type":"None","param":"None","code":"4'
+            '00"}}\n'
         ),
         source="https://github.com/anthropics/claude-code/issues/11302",
         confidence="pasted_in_issue",
@@ -87,9 +86,9 @@ _SCENARIOS = (
         summary="The model is not in the proxy's model list",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"Invalid model name passed in model=gpt-5-ty"
-            "po. Call `/v1/models` to view available models for your key.\",\"t"
-            "ype\":\"invalid_request_error\",\"param\":\"model\",\"code\":\"400\"}}\n"
+            '{"error":{"message":"Invalid model name passed in model=gpt-5-ty'
+            'po. Call `/v1/models` to view available models for your key.","t'
+            'ype":"invalid_request_error","param":"model","code":"400"}}\n'
         ),
         source="litellm proxy model-name check; wording reconstructed",
         confidence="inferred",
@@ -102,10 +101,10 @@ _SCENARIOS = (
             "retry-after": "60",
         },
         body=(
-            "{\"error\":{\"message\":\"Max parallel request limit reached. Hit lim"
+            '{"error":{"message":"Max parallel request limit reached. Hit lim'
             "it for api_key: sk-...XXXX. tpm_limit: 100, current_tpm 150, rpm"
-            "_limit: 10 current rpm 11.\",\"type\":\"None\",\"param\":\"None\",\"code\":"
-            "\"429\"}}\n"
+            '_limit: 10 current rpm 11.","type":"None","param":"None","code":'
+            '"429"}}\n'
         ),
         policy="retry",
         source="litellm proxy parallel request limiter",
@@ -116,12 +115,12 @@ _SCENARIOS = (
         summary="The upstream model's context window is exceeded",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"litellm.ContextWindowExceededError: litellm"
+            '{"error":{"message":"litellm.ContextWindowExceededError: litellm'
             ".BadRequestError: OpenAIException - This model's maximum context"
             " length is 8192 tokens. However, your messages resulted in 9000 "
             "tokens. Please reduce the length of the messages.\\nReceived Mode"
-            "l Group=gpt-4o\\nAvailable Model Group Fallbacks=None\",\"type\":\"No"
-            "ne\",\"param\":\"None\",\"code\":\"400\"}}\n"
+            'l Group=gpt-4o\\nAvailable Model Group Fallbacks=None","type":"No'
+            'ne","param":"None","code":"400"}}\n'
         ),
         source="litellm exception mapping (ContextWindowExceededError)",
         confidence="inferred",
@@ -131,10 +130,10 @@ _SCENARIOS = (
         summary="The upstream call failed inside the proxy",
         status=500,
         body=(
-            "{\"error\":{\"message\":\"litellm.InternalServerError: InternalServer"
+            '{"error":{"message":"litellm.InternalServerError: InternalServer'
             "Error: OpenAIException - Connection error.\\nReceived Model Group"
-            "=gpt-4o\\nAvailable Model Group Fallbacks=None\",\"type\":\"None\",\"pa"
-            "ram\":\"None\",\"code\":\"500\"}}\n"
+            '=gpt-4o\\nAvailable Model Group Fallbacks=None","type":"None","pa'
+            'ram":"None","code":"500"}}\n'
         ),
         policy="retry",
         source="litellm exception mapping (InternalServerError)",
@@ -145,8 +144,8 @@ _SCENARIOS = (
         summary="An error event arrives after the first chunks of a stream (HTTP 200)",
         kind="stream",
         body=(
-            "data: {\"error\":{\"message\":\"litellm.APIConnectionError: Connectio"
-            "n error.\",\"type\":\"None\",\"param\":\"None\",\"code\":\"500\"}}\n\n"
+            'data: {"error":{"message":"litellm.APIConnectionError: Connectio'
+            'n error.","type":"None","param":"None","code":"500"}}\n\n'
         ),
         policy="either",
         source="litellm proxy streaming (async_data_generator sends error data lines)",

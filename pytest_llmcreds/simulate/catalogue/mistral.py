@@ -10,7 +10,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -22,7 +21,7 @@ _SCENARIOS = (
         id="missing_api_key",
         summary="No key reached the API; the gateway sends the invalid-key body",
         status=401,
-        body="{\"detail\":\"Unauthorized\"}\n",
+        body='{"detail":"Unauthorized"}\n',
         envelope="detail",
         source=(
             "https://github.com/agent0ai/agent-zero/issues/539 (POST https://"
@@ -35,7 +34,7 @@ _SCENARIOS = (
         id="invalid_api_key",
         summary="The key is wrong or revoked",
         status=401,
-        body="{\"detail\":\"Unauthorized\"}\n",
+        body='{"detail":"Unauthorized"}\n',
         envelope="detail",
         source=(
             "https://github.com/agent0ai/agent-zero/issues/539 (POST https://"
@@ -48,7 +47,7 @@ _SCENARIOS = (
         id="rate_limited",
         summary="The gateway's requests-per-second limit is reached",
         status=429,
-        body="{\"message\":\"Requests rate limit exceeded\"}\n",
+        body='{"message":"Requests rate limit exceeded"}\n',
         policy="retry",
         envelope="message",
         source=(
@@ -62,14 +61,14 @@ _SCENARIOS = (
         summary="The API's own rate limit is reached (code 1300)",
         status=429,
         body=(
-            "{\"object\":\"error\",\"message\":\"Rate limit exceeded\",\"type\":\"rate_l"
-            "imited\",\"param\":null,\"code\":\"1300\"}\n"
+            '{"object":"error","message":"Rate limit exceeded","type":"rate_l'
+            'imited","param":null,"code":"1300"}\n'
         ),
         policy="retry",
         source=(
             "https://github.com/cline/cline/issues/9085 (2026-02); https://gi"
-            "thub.com/raycast/extensions/issues/31107 (2026-09, adds \"raw_sta"
-            "tus_code\":429)"
+            'thub.com/raycast/extensions/issues/31107 (2026-09, adds "raw_sta'
+            'tus_code":429)'
         ),
         confidence="pasted_in_issue",
     ),
@@ -78,8 +77,8 @@ _SCENARIOS = (
         summary="The service tier has no capacity left for the model",
         status=429,
         body=(
-            "{\"object\":\"error\",\"message\":\"Service tier capacity exceeded for "
-            "this model.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":"
+            '{"object":"error","message":"Service tier capacity exceeded for '
+            'this model.","type":"invalid_request_error","param":null,"code":'
             "null}\n"
         ),
         policy="retry",
@@ -92,8 +91,8 @@ _SCENARIOS = (
         summary="The model name is invalid",
         status=400,
         body=(
-            "{\"object\":\"error\",\"message\":\"Invalid model: does-not-exist\",\"typ"
-            "e\":\"invalid_model\",\"param\":null,\"code\":\"1500\"}\n"
+            '{"object":"error","message":"Invalid model: does-not-exist","typ'
+            'e":"invalid_model","param":null,"code":"1500"}\n'
         ),
         source="Mistral API envelope; message and code reconstructed",
         confidence="inferred",
@@ -103,9 +102,9 @@ _SCENARIOS = (
         summary="The prompt exceeds the model's context window",
         status=400,
         body=(
-            "{\"object\":\"error\",\"message\":\"Prompt contains 40000 tokens and 0 "
+            '{"object":"error","message":"Prompt contains 40000 tokens and 0 '
             "draft tokens, too large for model with 32768 maximum context len"
-            "gth\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}\n"
+            'gth","type":"invalid_request_error","param":null,"code":null}\n'
         ),
         source="Mistral API envelope; message reconstructed",
         confidence="inferred",
@@ -115,8 +114,8 @@ _SCENARIOS = (
         summary="A request field is malformed (the only status with a typed error)",
         status=422,
         body=(
-            "{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"Field required\",\"ty"
-            "pe\":\"missing\"}]}\n"
+            '{"detail":[{"loc":["body","messages"],"msg":"Field required","ty'
+            'pe":"missing"}]}\n'
         ),
         envelope="detail",
         source=(
@@ -130,8 +129,8 @@ _SCENARIOS = (
         summary="The API failed while processing the request",
         status=500,
         body=(
-            "{\"object\":\"error\",\"message\":\"Internal server error\",\"type\":\"inte"
-            "rnal_server_error\",\"param\":null,\"code\":\"3000\"}\n"
+            '{"object":"error","message":"Internal server error","type":"inte'
+            'rnal_server_error","param":null,"code":"3000"}\n'
         ),
         policy="retry",
         source="Mistral API envelope",

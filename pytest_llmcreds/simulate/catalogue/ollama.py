@@ -9,7 +9,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -21,13 +20,13 @@ _SCENARIOS = (
         id="model_not_found",
         summary="The model was never pulled",
         status=404,
-        body="{\"error\":\"model \\\"llama3.1\\\" not found, try pulling it first\"}\n",
+        body='{"error":"model \\"llama3.1\\" not found, try pulling it first"}\n',
         source=(
             "ollama/ollama server/routes.go handleScheduleError (fmt.Sprintf("
-            "\"model %q not found, try pulling it first\", name)) - read via re"
+            '"model %q not found, try pulling it first", name)) - read via re'
             "ad_file, commit 00988753 tree; https://github.com/ollama/ollama/"
-            "issues/3876 (older builds: {\"error\":\"model 'llama3' not found, t"
-            "ry pulling it first\"} with single quotes)"
+            'issues/3876 (older builds: {"error":"model \'llama3\' not found, t'
+            'ry pulling it first"} with single quotes)'
         ),
         confidence="sdk_source",
     ),
@@ -36,8 +35,8 @@ _SCENARIOS = (
         summary="The model was never pulled, as the /v1 endpoint reports it",
         status=404,
         body=(
-            "{\"error\":{\"message\":\"model \\\"llama3.1\\\" not found, try pulling i"
-            "t first\",\"type\":\"not_found_error\",\"param\":null,\"code\":null}}\n"
+            '{"error":{"message":"model \\"llama3.1\\" not found, try pulling i'
+            't first","type":"not_found_error","param":null,"code":null}}\n'
         ),
         envelope="openai",
         source=(
@@ -51,8 +50,8 @@ _SCENARIOS = (
         summary="More requests are queued than OLLAMA_MAX_QUEUE allows",
         status=503,
         body=(
-            "{\"error\":\"server busy, please try again.  maximum pending reques"
-            "ts exceeded\"}\n"
+            '{"error":"server busy, please try again.  maximum pending reques'
+            'ts exceeded"}\n'
         ),
         policy="retry",
         source=(
@@ -66,8 +65,8 @@ _SCENARIOS = (
         summary="The model does not support tools or images",
         status=400,
         body=(
-            "{\"error\":\"registry.ollama.ai/library/llama2:latest does not supp"
-            "ort tools\"}\n"
+            '{"error":"registry.ollama.ai/library/llama2:latest does not supp'
+            'ort tools"}\n'
         ),
         source="routes.go handleScheduleError (errCapabilities -> 400 err.Error())",
         confidence="inferred",
@@ -76,7 +75,7 @@ _SCENARIOS = (
         id="request_canceled",
         summary="The client went away before the answer",
         status=499,
-        body="{\"error\":\"request canceled\"}\n",
+        body='{"error":"request canceled"}\n',
         source="routes.go handleScheduleError",
         confidence="sdk_source",
     ),
@@ -84,7 +83,7 @@ _SCENARIOS = (
         id="server_error",
         summary="The runner crashed while loading or running the model",
         status=500,
-        body="{\"error\":\"llama runner process has terminated: exit status 2\"}\n",
+        body='{"error":"llama runner process has terminated: exit status 2"}\n',
         policy="retry",
         source=(
             "ollama server/routes.go (runner errors are sent as 500 with the "
@@ -95,13 +94,12 @@ _SCENARIOS = (
     Scenario(
         id="stream_error",
         summary=(
-            "An error line arrives after the first lines of a native stream ("
-            "HTTP 200)"
+            "An error line arrives after the first lines of a native stream (HTTP 200)"
         ),
         kind="stream",
         body=(
-            "{\"error\":\"an error was encountered while running the model: unex"
-            "pected EOF\"}\n\n"
+            '{"error":"an error was encountered while running the model: unex'
+            'pected EOF"}\n\n'
         ),
         policy="either",
         source=(

@@ -25,14 +25,14 @@ _SCENARIOS = (
         ),
         status=401,
         body=(
-            "{\n    \"error\": {\n        \"message\": \"You didn't provide an API k"
+            '{\n    "error": {\n        "message": "You didn\'t provide an API k'
             "ey. You need to provide your API key in an Authorization header "
             "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as t"
             "he password field (with blank username) if you're accessing the "
             "API from your browser and are prompted for a username and passwo"
             "rd. You can obtain an API key from https://platform.openai.com/a"
-            "ccount/api-keys.\",\n        \"type\": \"invalid_request_error\",\n    "
-            "    \"param\": null,\n        \"code\": null\n    }\n}\n"
+            'ccount/api-keys.",\n        "type": "invalid_request_error",\n    '
+            '    "param": null,\n        "code": null\n    }\n}\n'
         ),
         source=(
             "https://github.com/chatboxai/chatbox/issues/98 (2023-03, body pa"
@@ -45,10 +45,10 @@ _SCENARIOS = (
         summary="The key is wrong, revoked or deleted; the API echoes it masked",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"Incorrect API key provided: sk-proj-*******"
+            '{"error":{"message":"Incorrect API key provided: sk-proj-*******'
             "********************************XXXX. You can find your API key "
-            "at https://platform.openai.com/account/api-keys.\",\"type\":\"invali"
-            "d_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}\n"
+            'at https://platform.openai.com/account/api-keys.","type":"invali'
+            'd_request_error","param":null,"code":"invalid_api_key"}}\n'
         ),
         source=(
             "https://github.com/chatanywhere/GPT_API_free/issues/62 (raw JSON"
@@ -63,9 +63,9 @@ _SCENARIOS = (
         summary="OpenAI-Organization names an organization the key does not belong to",
         status=401,
         body=(
-            "{\"error\":{\"message\":\"OpenAI-Organization header should match org"
-            "anization for API key\",\"type\":\"invalid_request_error\",\"param\":nu"
-            "ll,\"code\":\"mismatched_organization\"}}\n"
+            '{"error":{"message":"OpenAI-Organization header should match org'
+            'anization for API key","type":"invalid_request_error","param":nu'
+            'll,"code":"mismatched_organization"}}\n'
         ),
         source=(
             "https://github.com/Realiserad/fish-ai/issues/62 (openai.Authenti"
@@ -79,12 +79,12 @@ _SCENARIOS = (
         summary="A restricted project key lacks the scope for this endpoint",
         status=403,
         body=(
-            "{\"error\":{\"message\":\"You have insufficient permissions for this "
+            '{"error":{"message":"You have insufficient permissions for this '
             "operation. Missing scopes: api.model.read. Check that you have t"
             "he correct role in your organization (Reader, Writer, Owner) and"
             " project (Member, Owner), and if you're using a restricted API k"
-            "ey, that it has the necessary scopes.\",\"type\":\"invalid_request_e"
-            "rror\",\"param\":null,\"code\":null}}\n"
+            'ey, that it has the necessary scopes.","type":"invalid_request_e'
+            'rror","param":null,"code":null}}\n'
         ),
         source="public bug reports of restricted project keys (GET /v1/models)",
         confidence="pasted_in_issue",
@@ -97,9 +97,9 @@ _SCENARIOS = (
         ),
         status=403,
         body=(
-            "{\"error\":{\"code\":\"unsupported_country_region_territory\",\"message"
-            "\":\"Country, region, or territory not supported\",\"param\":null,\"ty"
-            "pe\":\"request_forbidden\"}}\n"
+            '{"error":{"code":"unsupported_country_region_territory","message'
+            '":"Country, region, or territory not supported","param":null,"ty'
+            'pe":"request_forbidden"}}\n'
         ),
         source=(
             "https://github.com/home-assistant/core/issues/120072 (Error code"
@@ -114,10 +114,10 @@ _SCENARIOS = (
         summary="The model does not exist or the project has no access to it",
         status=404,
         body=(
-            "{\n    \"error\": {\n        \"message\": \"The model `gpt-4o` does not"
-            " exist or you do not have access to it.\",\n        \"type\": \"inval"
-            "id_request_error\",\n        \"param\": null,\n        \"code\": \"model"
-            "_not_found\"\n    }\n}\n"
+            '{\n    "error": {\n        "message": "The model `gpt-4o` does not'
+            ' exist or you do not have access to it.",\n        "type": "inval'
+            'id_request_error",\n        "param": null,\n        "code": "model'
+            '_not_found"\n    }\n}\n'
         ),
         source=(
             "https://github.com/rd-1-2022/ai-openai-helloworld/issues/9 (raw "
@@ -137,12 +137,12 @@ _SCENARIOS = (
             "content-type": "application/json",
         },
         body=(
-            "{\n    \"error\": {\n        \"message\": \"You exceeded your current q"
+            '{\n    "error": {\n        "message": "You exceeded your current q'
             "uota, please check your plan and billing details. For more infor"
             "mation on this error, read the docs: https://platform.openai.com"
-            "/docs/guides/error-codes/api-errors.\",\n        \"type\": \"insuffic"
-            "ient_quota\",\n        \"param\": null,\n        \"code\": \"insufficien"
-            "t_quota\"\n    }\n}\n"
+            '/docs/guides/error-codes/api-errors.",\n        "type": "insuffic'
+            'ient_quota",\n        "param": null,\n        "code": "insufficien'
+            't_quota"\n    }\n}\n'
         ),
         source=(
             "https://github.com/ChatGPTNextWeb/NextChat/issues/3664 (2023-12,"
@@ -154,16 +154,15 @@ _SCENARIOS = (
     Scenario(
         id="insufficient_quota_legacy",
         summary=(
-            "The same quota error as sent in mid-2023, with code null and onl"
-            "y type set"
+            "The same quota error as sent in mid-2023, with code null and only type set"
         ),
         status=429,
         body=(
-            "{\n    \"error\": {\n        \"message\": \"You exceeded your current q"
+            '{\n    "error": {\n        "message": "You exceeded your current q'
             "uota, please check your plan and billing details. For more infor"
             "mation on this error, read the docs: https://platform.openai.com"
-            "/docs/guides/error-codes/api-errors.\",\n        \"type\": \"insuffic"
-            "ient_quota\",\n        \"param\": null,\n        \"code\": null\n    }\n}"
+            '/docs/guides/error-codes/api-errors.",\n        "type": "insuffic'
+            'ient_quota",\n        "param": null,\n        "code": null\n    }\n}'
             "\n"
         ),
         source=(
@@ -185,11 +184,11 @@ _SCENARIOS = (
             "x-ratelimit-reset-tokens": "18.642s",
         },
         body=(
-            "{\"error\":{\"message\":\"Rate limit reached for gpt-4o in organizati"
+            '{"error":{"message":"Rate limit reached for gpt-4o in organizati'
             "on org-XXXXXXXXXXXXXXXXXXXXXXXX on tokens per min (TPM): Limit 3"
             "0000, Used 14567, Requested 24754. Please try again in 18.642s. "
             "Visit https://platform.openai.com/account/rate-limits to learn m"
-            "ore.\",\"type\":\"tokens\",\"param\":null,\"code\":\"rate_limit_exceeded\"}"
+            'ore.","type":"tokens","param":null,"code":"rate_limit_exceeded"}'
             "}\n"
         ),
         policy="retry",
@@ -212,12 +211,12 @@ _SCENARIOS = (
         ),
         status=429,
         body=(
-            "{\"error\":{\"message\":\"Request too large for gpt-4o in organizatio"
+            '{"error":{"message":"Request too large for gpt-4o in organizatio'
             "n org-XXXXXXXXXXXXXXXXXXXXXXXX on tokens per min (TPM): Limit 30"
             "000, Requested 31538. The input or output tokens must be reduced"
             " in order to run successfully. Visit https://platform.openai.com"
-            "/account/rate-limits to learn more.\",\"type\":\"tokens\",\"param\":nul"
-            "l,\"code\":\"rate_limit_exceeded\"}}\n"
+            '/account/rate-limits to learn more.","type":"tokens","param":nul'
+            'l,"code":"rate_limit_exceeded"}}\n'
         ),
         source=(
             "https://github.com/TheR1D/shell_gpt/issues/653; https://github.c"
@@ -230,10 +229,10 @@ _SCENARIOS = (
         summary="The messages exceed the model's context window",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"This model's maximum context length is 4097"
+            '{"error":{"message":"This model\'s maximum context length is 4097'
             " tokens. However, your messages resulted in 4294 tokens. Please "
-            "reduce the length of the messages.\",\"type\":\"invalid_request_erro"
-            "r\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}\n"
+            'reduce the length of the messages.","type":"invalid_request_erro'
+            'r","param":"messages","code":"context_length_exceeded"}}\n'
         ),
         source=(
             "https://github.com/chathub-dev/chathub/issues/126 (raw JSON); ht"
@@ -247,9 +246,9 @@ _SCENARIOS = (
         summary="The base URL already contained the path, so the SDK doubled it",
         status=404,
         body=(
-            "{\"error\":{\"message\":\"Invalid URL (POST /v1/chat/completions/chat"
-            "/completions)\",\"type\":\"invalid_request_error\",\"param\":null,\"code"
-            "\":null}}\n"
+            '{"error":{"message":"Invalid URL (POST /v1/chat/completions/chat'
+            '/completions)","type":"invalid_request_error","param":null,"code'
+            '":null}}\n'
         ),
         source=(
             "https://github.com/harry0703/MoneyPrinterTurbo/issues/57 (2024-0"
@@ -263,12 +262,12 @@ _SCENARIOS = (
         summary="The API failed while processing the request",
         status=500,
         body=(
-            "{\n  \"error\": {\n    \"message\": \"The server had an error processin"
+            '{\n  "error": {\n    "message": "The server had an error processin'
             "g your request. Sorry about that! You can retry your request, or"
             " contact us through our help center at help.openai.com if you ke"
             "ep seeing this error. (Please include the request ID 0123456789a"
-            "bcdef0123456789abcdef in your email.)\",\n    \"type\": \"server_erro"
-            "r\",\n    \"param\": null,\n    \"code\": null\n  }\n}\n"
+            'bcdef0123456789abcdef in your email.)",\n    "type": "server_erro'
+            'r",\n    "param": null,\n    "code": null\n  }\n}\n'
         ),
         policy="retry",
         source=(
@@ -283,8 +282,8 @@ _SCENARIOS = (
         summary="The engine is overloaded; slow down and retry",
         status=503,
         body=(
-            "{\"error\":{\"message\":\"The engine is currently overloaded, please "
-            "try again later.\",\"type\":\"server_error\",\"param\":null,\"code\":null"
+            '{"error":{"message":"The engine is currently overloaded, please '
+            'try again later.","type":"server_error","param":null,"code":null'
             "}}\n"
         ),
         policy="retry",
@@ -294,8 +293,7 @@ _SCENARIOS = (
         ),
         confidence="inferred",
         note=(
-            "No verbatim 503 body was found; the message follows the document"
-            "ed title."
+            "No verbatim 503 body was found; the message follows the documented title."
         ),
     ),
     Scenario(
@@ -306,11 +304,11 @@ _SCENARIOS = (
         ),
         kind="stream",
         body=(
-            "data: {\"error\":{\"type\":\"server_error\",\"code\":\"server_error\",\"mes"
-            "sage\":\"An error occurred while processing your request. You can "
+            'data: {"error":{"type":"server_error","code":"server_error","mes'
+            'sage":"An error occurred while processing your request. You can '
             "retry your request, or contact us through our help center at hel"
             "p.openai.com if the error persists. Please include the request I"
-            "D req_0123456789abcdef0123456789abcdef in your message.\",\"param\""
+            'D req_0123456789abcdef0123456789abcdef in your message.","param"'
             ":null}}\n\n"
         ),
         policy="either",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -21,7 +20,7 @@ _SCENARIOS = (
         id="missing_api_key",
         summary="No Authorization header reached the API",
         status=401,
-        body="{\"error\":{\"message\":\"No auth credentials found\",\"code\":401}}\n",
+        body='{"error":{"message":"No auth credentials found","code":401}}\n',
         source=(
             "https://github.com/musistudio/claude-code-router/issues/227; htt"
             "ps://github.com/RooCodeInc/Roo-Code/issues/2445"
@@ -32,7 +31,7 @@ _SCENARIOS = (
         id="invalid_api_key",
         summary="The key is invalid or deleted; the message reads 'User not found.'",
         status=401,
-        body="{\"error\":{\"message\":\"User not found.\",\"code\":401}}\n",
+        body='{"error":{"message":"User not found.","code":401}}\n',
         source=(
             "https://github.com/apurvsinghgautam/robin/issues/103; https://gi"
             "thub.com/NousResearch/hermes-agent/issues/14637"
@@ -44,10 +43,10 @@ _SCENARIOS = (
         summary="The account has no credits (402)",
         status=402,
         body=(
-            "{\"error\":{\"message\":\"Insufficient credits. This account never pu"
+            '{"error":{"message":"Insufficient credits. This account never pu'
             "rchased credits. Make sure your key is on the correct account or"
             " org, and if so, purchase more at https://openrouter.ai/settings"
-            "/credits\",\"code\":402}}\n"
+            '/credits","code":402}}\n'
         ),
         source=(
             "https://github.com/Gitlawb/openclaude/issues/43; https://github."
@@ -60,11 +59,11 @@ _SCENARIOS = (
         summary="The credits do not cover max_tokens; metadata names the limit",
         status=402,
         body=(
-            "{\"error\":{\"message\":\"Insufficient credits. Add more using https:"
-            "//openrouter.ai/settings/credits\",\"code\":402,\"metadata\":{\"limit_"
-            "source\":\"openrouter_credits\",\"remedy_hint\":\"Add credits at https"
+            '{"error":{"message":"Insufficient credits. Add more using https:'
+            '//openrouter.ai/settings/credits","code":402,"metadata":{"limit_'
+            'source":"openrouter_credits","remedy_hint":"Add credits at https'
             "://openrouter.ai/settings/credits, or lower max_tokens / prompt "
-            "size to fit your remaining balance.\"}}}\n"
+            'size to fit your remaining balance."}}}\n'
         ),
         source=(
             "https://github.com/open-assistant-org/open-assistant/issues/80 ("
@@ -79,11 +78,11 @@ _SCENARIOS = (
         summary="The input was flagged by moderation",
         status=403,
         body=(
-            "{\"error\":{\"code\":403,\"message\":\"openai/gpt-4o requires moderatio"
-            "n on OpenRouter. Your input was flagged for \\\"harassment\\\". No c"
-            "redits were charged.\",\"metadata\":{\"reasons\":[\"harassment\"],\"flag"
-            "ged_input\":\"...\",\"provider_name\":\"OpenAI\",\"model_slug\":\"openai/g"
-            "pt-4o\"}}}\n"
+            '{"error":{"code":403,"message":"openai/gpt-4o requires moderatio'
+            'n on OpenRouter. Your input was flagged for \\"harassment\\". No c'
+            'redits were charged.","metadata":{"reasons":["harassment"],"flag'
+            'ged_input":"...","provider_name":"OpenAI","model_slug":"openai/g'
+            'pt-4o"}}}\n'
         ),
         source=(
             "https://openrouter.ai/docs/api/reference/errors-and-debugging (4"
@@ -96,9 +95,9 @@ _SCENARIOS = (
         summary="A rate limit such as free-models-per-day is reached",
         status=429,
         body=(
-            "{\"error\":{\"message\":\"Rate limit exceeded: free-models-per-day.\","
-            "\"code\":429,\"metadata\":{\"headers\":{\"X-RateLimit-Limit\":\"50\",\"X-Ra"
-            "teLimit-Remaining\":\"0\",\"X-RateLimit-Reset\":\"1767225600000\"}}}}\n"
+            '{"error":{"message":"Rate limit exceeded: free-models-per-day.",'
+            '"code":429,"metadata":{"headers":{"X-RateLimit-Limit":"50","X-Ra'
+            'teLimit-Remaining":"0","X-RateLimit-Reset":"1767225600000"}}}}\n'
         ),
         policy="retry",
         source=(
@@ -112,8 +111,8 @@ _SCENARIOS = (
         summary="The upstream provider failed or sent an invalid answer",
         status=502,
         body=(
-            "{\"error\":{\"code\":502,\"message\":\"Provider returned error\",\"metada"
-            "ta\":{\"provider_name\":\"OpenAI\",\"raw\":\"upstream error\"}}}\n"
+            '{"error":{"code":502,"message":"Provider returned error","metada'
+            'ta":{"provider_name":"OpenAI","raw":"upstream error"}}}\n'
         ),
         policy="retry",
         source="https://openrouter.ai/docs/api/reference/errors-and-debugging",
@@ -125,8 +124,8 @@ _SCENARIOS = (
         summary="No provider meets the routing requirements right now",
         status=503,
         body=(
-            "{\"error\":{\"code\":503,\"message\":\"No instances available\",\"metadat"
-            "a\":{\"provider_name\":null,\"raw\":null}}}\n"
+            '{"error":{"code":503,"message":"No instances available","metadat'
+            'a":{"provider_name":null,"raw":null}}}\n'
         ),
         policy="retry",
         source="https://openrouter.ai/docs/api/reference/errors-and-debugging (503)",
@@ -136,10 +135,7 @@ _SCENARIOS = (
         id="stream_error",
         summary="An error event arrives after the model started streaming (HTTP 200)",
         kind="stream",
-        body=(
-            "data: {\"error\":{\"code\":502,\"message\":\"Provider returned error\"}}"
-            "\n\n"
-        ),
+        body=('data: {"error":{"code":502,"message":"Provider returned error"}}\n\n'),
         policy="either",
         source="https://openrouter.ai/docs/api/reference/errors-and-debugging",
         confidence="documented",
@@ -171,8 +167,7 @@ ERRORS = ProviderErrors(
         Absence(
             id="unsupported_region",
             reason=(
-                "OpenRouter routes to providers in other regions instead of block"
-                "ing"
+                "OpenRouter routes to providers in other regions instead of blocking"
             ),
         ),
         Absence(

@@ -1,12 +1,10 @@
-"""Together AI's errors (api.together.xyz/v1), in the OpenAI envelope.
-"""
+"""Together AI's errors (api.together.xyz/v1), in the OpenAI envelope."""
 
 from __future__ import annotations
 
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -19,10 +17,10 @@ _SCENARIOS = (
         summary="No Authorization header reached the API",
         status=401,
         body=(
-            "{\n  \"error\": {\n    \"message\": \"Invalid API key provided. You can"
+            '{\n  "error": {\n    "message": "Invalid API key provided. You can'
             " find your API key at https://api.together.xyz/settings/api-keys"
-            ".\",\n    \"type\": \"invalid_request_error\",\n    \"param\": null,\n    "
-            "\"code\": \"invalid_api_key\"\n  }\n}\n"
+            '.",\n    "type": "invalid_request_error",\n    "param": null,\n    '
+            '"code": "invalid_api_key"\n  }\n}\n'
         ),
         source="https://github.com/harshitv804/LawGPT/issues/4 (invalid-key body)",
         confidence="inferred",
@@ -33,10 +31,10 @@ _SCENARIOS = (
         summary="The key is wrong or revoked",
         status=401,
         body=(
-            "{\n  \"error\": {\n    \"message\": \"Invalid API key provided. You can"
+            '{\n  "error": {\n    "message": "Invalid API key provided. You can'
             " find your API key at https://api.together.xyz/settings/api-keys"
-            ".\",\n    \"type\": \"invalid_request_error\",\n    \"param\": null,\n    "
-            "\"code\": \"invalid_api_key\"\n  }\n}\n"
+            '.",\n    "type": "invalid_request_error",\n    "param": null,\n    '
+            '"code": "invalid_api_key"\n  }\n}\n'
         ),
         source="https://github.com/harshitv804/LawGPT/issues/4",
         confidence="pasted_in_issue",
@@ -50,15 +48,14 @@ _SCENARIOS = (
         summary="The model is not served on the serverless API",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"Unable to access non-serverless model moons"
+            '{"error":{"message":"Unable to access non-serverless model moons'
             "hotai/Kimi-K2.5. Please visit https://api.together.ai/models/moo"
             "nshotai/Kimi-K2.5 to create and start a new dedicated endpoint f"
-            "or the model.\",\"type\":\"invalid_request_error\",\"param\":null,\"code"
-            "\":\"model_not_available\"}}\n"
+            'or the model.","type":"invalid_request_error","param":null,"code'
+            '":"model_not_available"}}\n'
         ),
         source=(
-            "https://github.com/can1357/oh-my-pi/pull/8333 (400 model_not_ava"
-            "ilable)"
+            "https://github.com/can1357/oh-my-pi/pull/8333 (400 model_not_available)"
         ),
         confidence="inferred",
     ),
@@ -67,10 +64,10 @@ _SCENARIOS = (
         summary="The account has no credit left (402)",
         status=402,
         body=(
-            "{\"error\":{\"message\":\"Credit limit exceeded. Please navigate to h"
+            '{"error":{"message":"Credit limit exceeded. Please navigate to h'
             "ttps://api.together.xyz/settings/billing to add credit or upgrad"
-            "e your plan.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\""
-            ":\"credit_limit\"}}\n"
+            'e your plan.","type":"invalid_request_error","param":null,"code"'
+            ':"credit_limit"}}\n'
         ),
         source="Together AI error codes (402 payment required)",
         confidence="inferred",
@@ -85,8 +82,8 @@ _SCENARIOS = (
             "x-ratelimit-reset": "1",
         },
         body=(
-            "{\"error\":{\"message\":\"You are being rate limited\",\"type\":\"rate_li"
-            "mit_exceeded\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}\n"
+            '{"error":{"message":"You are being rate limited","type":"rate_li'
+            'mit_exceeded","param":null,"code":"rate_limit_exceeded"}}\n'
         ),
         policy="retry",
         source="Together AI error codes (429)",
@@ -97,10 +94,10 @@ _SCENARIOS = (
         summary="The request exceeds the model's context window",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"Input validation error: `inputs` tokens + `"
+            '{"error":{"message":"Input validation error: `inputs` tokens + `'
             "max_new_tokens` must be <= 8193. Given: 9000 `inputs` tokens and"
-            " 512 `max_new_tokens`\",\"type\":\"invalid_request_error\",\"param\":\"m"
-            "ax_tokens\",\"code\":null}}\n"
+            ' 512 `max_new_tokens`","type":"invalid_request_error","param":"m'
+            'ax_tokens","code":null}}\n'
         ),
         source="Together AI inference server validation errors",
         confidence="inferred",
@@ -110,8 +107,8 @@ _SCENARIOS = (
         summary="Together's server failed",
         status=500,
         body=(
-            "{\"error\":{\"message\":\"Internal server error\",\"type\":\"server_error"
-            "\",\"param\":null,\"code\":null}}\n"
+            '{"error":{"message":"Internal server error","type":"server_error'
+            '","param":null,"code":null}}\n'
         ),
         policy="retry",
         source="Together AI error codes (500)",
@@ -122,8 +119,8 @@ _SCENARIOS = (
         summary="The model is over capacity (503)",
         status=503,
         body=(
-            "{\"error\":{\"message\":\"The server is overloaded or not ready yet.\""
-            ",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n"
+            '{"error":{"message":"The server is overloaded or not ready yet."'
+            ',"type":"server_error","param":null,"code":null}}\n'
         ),
         policy="retry",
         source="Together AI error codes (503)",
@@ -134,8 +131,8 @@ _SCENARIOS = (
         summary="An error event arrives after the first chunks of a stream (HTTP 200)",
         kind="stream",
         body=(
-            "data: {\"error\":{\"message\":\"Internal server error\",\"type\":\"server"
-            "_error\",\"param\":null,\"code\":null}}\n\n"
+            'data: {"error":{"message":"Internal server error","type":"server'
+            '_error","param":null,"code":null}}\n\n'
         ),
         policy="either",
         source=(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -21,11 +20,11 @@ _SCENARIOS = (
         id="missing_api_key",
         summary="A server started with --api-key got no key",
         status=401,
-        body="{\"error\":\"Unauthorized\"}\n",
+        body='{"error":"Unauthorized"}\n',
         envelope="string_error",
         source=(
             "[vllm-project/vllm vllm/entrypoints/openai/api_server.py Authent"
-            "icationMiddleware (JSONResponse(content={\"error\": \"Unauthorized\""
+            'icationMiddleware (JSONResponse(content={"error": "Unauthorized"'
             "}, status_code=401), only for paths starting with /v1)]"
         ),
         confidence="sdk_source",
@@ -34,11 +33,11 @@ _SCENARIOS = (
         id="invalid_api_key",
         summary="A server started with --api-key got another key",
         status=401,
-        body="{\"error\":\"Unauthorized\"}\n",
+        body='{"error":"Unauthorized"}\n',
         envelope="string_error",
         source=(
             "[vllm-project/vllm vllm/entrypoints/openai/api_server.py Authent"
-            "icationMiddleware (JSONResponse(content={\"error\": \"Unauthorized\""
+            'icationMiddleware (JSONResponse(content={"error": "Unauthorized"'
             "}, status_code=401), only for paths starting with /v1)]"
         ),
         confidence="sdk_source",
@@ -46,13 +45,12 @@ _SCENARIOS = (
     Scenario(
         id="model_not_found",
         summary=(
-            "The model is served under another name (flat envelope of older v"
-            "ersions)"
+            "The model is served under another name (flat envelope of older versions)"
         ),
         status=404,
         body=(
-            "{\"object\":\"error\",\"message\":\"The model `Qwen/Qwen1.5-7B-Chat` do"
-            "es not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404}\n"
+            '{"object":"error","message":"The model `Qwen/Qwen1.5-7B-Chat` do'
+            'es not exist.","type":"NotFoundError","param":null,"code":404}\n'
         ),
         envelope="flat_error",
         source=(
@@ -66,15 +64,14 @@ _SCENARIOS = (
         summary="The request exceeds max_model_len",
         status=400,
         body=(
-            "{\"error\":{\"message\":\"This model's maximum context length is 1638"
+            '{"error":{"message":"This model\'s maximum context length is 1638'
             "4 tokens. However, you requested 122946 tokens (112946 in the me"
             "ssages, 10000 in the completion). Please reduce the length of th"
-            "e messages or completion.\",\"type\":\"BadRequestError\",\"param\":null"
-            ",\"code\":400}}\n"
+            'e messages or completion.","type":"BadRequestError","param":null'
+            ',"code":400}}\n'
         ),
         source=(
-            "https://github.com/vllm-project/vllm/issues/20409 (message; Valu"
-            "eError)"
+            "https://github.com/vllm-project/vllm/issues/20409 (message; ValueError)"
         ),
         confidence="pasted_in_issue",
     ),
@@ -83,8 +80,8 @@ _SCENARIOS = (
         summary="A parameter is out of range",
         status=400,
         body=(
-            "{\"object\":\"error\",\"message\":\"max_tokens must be at least 1, got "
-            "-186.\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}\n"
+            '{"object":"error","message":"max_tokens must be at least 1, got '
+            '-186.","type":"BadRequestError","param":null,"code":400}\n'
         ),
         envelope="flat_error",
         source="https://github.com/vllm-project/vllm/issues/4667",
@@ -95,9 +92,9 @@ _SCENARIOS = (
         summary="The engine failed",
         status=500,
         body=(
-            "{\"error\":{\"message\":\"EngineCore encountered an issue. See stack "
-            "trace (above) for the root cause.\",\"type\":\"InternalServerError\","
-            "\"param\":null,\"code\":500}}\n"
+            '{"error":{"message":"EngineCore encountered an issue. See stack '
+            'trace (above) for the root cause.","type":"InternalServerError",'
+            '"param":null,"code":500}}\n'
         ),
         policy="retry",
         source=(
@@ -111,8 +108,8 @@ _SCENARIOS = (
         summary="An error event arrives after the first chunks of a stream (HTTP 200)",
         kind="stream",
         body=(
-            "data: {\"error\": {\"message\": \"max_tokens must be at least 1, got "
-            "-186.\", \"type\": \"BadRequestError\", \"param\": null, \"code\": 400}}\n"
+            'data: {"error": {"message": "max_tokens must be at least 1, got '
+            '-186.", "type": "BadRequestError", "param": null, "code": 400}}\n'
             "\n"
         ),
         policy="either",

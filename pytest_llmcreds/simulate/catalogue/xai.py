@@ -9,7 +9,6 @@ from __future__ import annotations
 from pytest_llmcreds.simulate._models import (
     Absence,
     ProviderErrors,
-    RequestIdFormat,
     Scenario,
 )
 from pytest_llmcreds.simulate.catalogue._common import connection_error, timeout
@@ -22,13 +21,12 @@ _SCENARIOS = (
         summary="No Authorization header reached the API",
         status=400,
         body=(
-            "{\"code\":\"Client specified an invalid argument\",\"error\":\"Incorrec"
+            '{"code":"Client specified an invalid argument","error":"Incorrec'
             "t API key provided: ***. You can obtain an API key from https://"
-            "console.x.ai.\"}"
+            'console.x.ai."}'
         ),
         source=(
-            "https://github.com/continuedev/continue/issues/10778 (invalid-ke"
-            "y message)"
+            "https://github.com/continuedev/continue/issues/10778 (invalid-key message)"
         ),
         confidence="inferred",
     ),
@@ -37,9 +35,9 @@ _SCENARIOS = (
         summary="The key is wrong (400, not 401); the API echoes it masked",
         status=400,
         body=(
-            "{\"code\":\"Client specified an invalid argument\",\"error\":\"Incorrec"
+            '{"code":"Client specified an invalid argument","error":"Incorrec'
             "t API key provided: sk***gA. You can obtain an API key from http"
-            "s://console.x.ai.\"}"
+            's://console.x.ai."}'
         ),
         source=(
             "https://github.com/continuedev/continue/issues/10778; https://gi"
@@ -56,10 +54,10 @@ _SCENARIOS = (
         summary="The team has no credits or licenses for the API",
         status=403,
         body=(
-            "{\"code\":\"The caller does not have permission to execute the spec"
-            "ified operation\",\"error\":\"Your newly created teams doesn't have "
+            '{"code":"The caller does not have permission to execute the spec'
+            'ified operation","error":"Your newly created teams doesn\'t have '
             "any credits yet. You can purchase credits on https://console.x.a"
-            "i/team/00000000-0000-0000-0000-000000000000.\"}"
+            'i/team/00000000-0000-0000-0000-000000000000."}'
         ),
         source="public reports of new xAI teams without credits",
         confidence="inferred",
@@ -69,11 +67,11 @@ _SCENARIOS = (
         summary="The model does not exist or the team has no access to it",
         status=404,
         body=(
-            "{\"code\":\"Some requested entity was not found\",\"error\":\"The model"
+            '{"code":"Some requested entity was not found","error":"The model'
             " grok-9 does not exist or your team 00000000-0000-0000-0000-0000"
             "00000000 does not have access to it. Please ensure you're using "
             "the correct API key. If you believe this is an error, contact su"
-            "pport@x.ai.\"}"
+            'pport@x.ai."}'
         ),
         source="public reports of xAI model errors",
         confidence="inferred",
@@ -81,16 +79,15 @@ _SCENARIOS = (
     Scenario(
         id="insufficient_quota",
         summary=(
-            "The team has used all its credits or reached its monthly spendin"
-            "g limit"
+            "The team has used all its credits or reached its monthly spending limit"
         ),
         status=429,
         body=(
-            "{\"code\":\"Some resource has been exhausted\",\"error\":\"Your team 00"
+            '{"code":"Some resource has been exhausted","error":"Your team 00'
             "000000-0000-0000-0000-000000000000 has either used all available"
             " credits or reached its monthly spending limit. To continue maki"
             "ng API requests, please purchase more credits or raise your spen"
-            "ding limit.\"}"
+            'ding limit."}'
         ),
         source="public reports of xAI teams out of credits",
         confidence="inferred",
@@ -100,8 +97,8 @@ _SCENARIOS = (
         summary="The team's requests-per-minute limit is reached",
         status=429,
         body=(
-            "{\"code\":\"Some resource has been exhausted\",\"error\":\"Too many req"
-            "uests. Please slow down and try again later.\"}"
+            '{"code":"Some resource has been exhausted","error":"Too many req'
+            'uests. Please slow down and try again later."}'
         ),
         policy="retry",
         source="xAI gRPC status texts",
@@ -112,9 +109,9 @@ _SCENARIOS = (
         summary="The prompt exceeds the model's context window",
         status=400,
         body=(
-            "{\"code\":\"Client specified an invalid argument\",\"error\":\"This mod"
+            '{"code":"Client specified an invalid argument","error":"This mod'
             "el's maximum prompt length is 131072 but the request contains 14"
-            "0000 tokens.\"}"
+            '0000 tokens."}'
         ),
         source="xAI gRPC status texts",
         confidence="inferred",
@@ -123,7 +120,7 @@ _SCENARIOS = (
         id="server_error",
         summary="xAI's server failed",
         status=500,
-        body="{\"code\":\"Internal error\",\"error\":\"Internal server error\"}",
+        body='{"code":"Internal error","error":"Internal server error"}',
         policy="retry",
         source="xAI gRPC status texts",
         confidence="inferred",
