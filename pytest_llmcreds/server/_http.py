@@ -133,7 +133,7 @@ class _Handler(BaseHTTPRequestHandler):
         split = urlsplit(self.path)
         headers = dict(self.headers.items())
         reply, mount_name, accepted = owner.choose_reply(
-            self.command, split.path, headers
+            self.command, split.path, headers, split.query
         )
         owner.record(self.command, split, headers, body, mount_name, accepted)
         self._send(reply)
@@ -376,7 +376,7 @@ class FakeProvider:
             self._requests.clear()
 
     def choose_reply(
-        self, method: str, path: str, headers: Mapping[str, str]
+        self, method: str, path: str, headers: Mapping[str, str], query: str = ""
     ) -> tuple[Reply, str | None, bool]:
         """Pick the response to one request: a route, the key failure or a listing."""
         mount = self._mount_for(path)
@@ -385,7 +385,7 @@ class FakeProvider:
         relative = path[len(mount.prefix) :] or "/"
         credential, _ = read_credential(headers)
         accepted = mount.accepts(credential)
-        reply = _route_reply(mount, method, relative, accepted)
+        reply = _route_reply(mount, method, relative, query, accepted)
         if reply is None:
             reply = mount.fail if not accepted else _standard_reply(mount, relative)
         if reply is None:
@@ -436,12 +436,14 @@ class FakeProvider:
 
 
 def _route_reply(
-    mount: Mount, method: str, relative: str, accepted: bool
+    mount: Mount, method: str, relative: str, query: str, accepted: bool
 ) -> Reply | None:
     for route in mount.routes:
         if route.method is not None and route.method.upper() != method:
             continue
         if route.requires_key and not accepted:
+            continue
+        if route.query is not None and route.query not in query:
             continue
         if relative.startswith(route.path):
             return route.reply

@@ -100,6 +100,8 @@ class Route:
     method: str | None = None
     #: True limits the route to requests that carry an accepted key.
     requires_key: bool = False
+    #: Text the query string must contain, such as ``after_id=m2``.
+    query: str | None = None
 
 
 #: The response to a key that is not accepted when a mount names no other.

@@ -289,3 +289,59 @@ def test_closed_proxy_reported(
 
     assert run.causes == ["network_error"]
     assert "HTTPS_PROXY" in run.outcome.findings[0].fix
+
+
+def test_anthropic_model_list_pages(fake_provider: FakeProvider) -> None:
+    first = Reply.json(
+        {
+            "data": [{"type": "model", "id": "claude-a"}],
+            "has_more": True,
+            "first_id": "claude-a",
+            "last_id": "claude-a",
+        }
+    )
+    second = Reply.json(
+        {
+            "data": [{"type": "model", "id": "claude-b"}],
+            "has_more": False,
+            "first_id": "claude-b",
+            "last_id": "claude-b",
+        }
+    )
+    routes = (
+        Route("/v1/models", second, query="after_id=claude-a"),
+        Route("/v1/models", first),
+    )
+    mount_provider(fake_provider, "anthropic", routes=routes)
+
+    run = run_live(
+        "anthropic",
+        env_for("anthropic"),
+        base_url=fake_provider.base_url("anthropic"),
+        models=("claude-b",),
+    )
+
+    assert run.outcome.models == {"claude-b": "available"}
+    assert fake_provider.requests[1].query == "limit=1000&after_id=claude-a"
+
+
+def test_gemini_model_list_pages(fake_provider: FakeProvider) -> None:
+    first = Reply.json(
+        {"models": [{"name": "models/gemini-a"}], "nextPageToken": "page2"}
+    )
+    second = Reply.json({"models": [{"name": "models/gemini-b"}]})
+    routes = (
+        Route("/v1beta/models", second, query="pageToken=page2"),
+        Route("/v1beta/models", first),
+    )
+    mount_provider(fake_provider, "gemini", routes=routes)
+
+    run = run_live(
+        "gemini",
+        env_for("gemini"),
+        base_url=fake_provider.base_url("gemini"),
+        models=("gemini-b",),
+    )
+
+    assert run.outcome.models == {"gemini-b": "available"}
+    assert len(fake_provider.requests) == 2
