@@ -1,8 +1,8 @@
-"""Simulated LLM provider failures and answers for httpx and httpx2 clients.
+"""Simulated LLM provider failures and responses for httpx and httpx2 clients.
 
 ``LLMMock`` routes each simulated provider's requests to the error that
 provider sends in production, byte for byte, then to a minimal success
-answer. The ``llm_mock`` fixture of the pytest plugin wraps it.
+response. The ``llm_mock`` fixture of the pytest plugin wraps it.
 """
 
 from __future__ import annotations

@@ -22,14 +22,14 @@ hand.
 Each provider lists the scenarios `llm_mock.fail(provider, scenario)` accepts.
 Provider-neutral ids come first, then the provider's own ones. *Policy* is
 what `check_retry_policy` expects of an application: `retry` (with backoff
-honouring `retry-after`), `no_retry`, or `either`. *Confidence* says how the
+honouring `retry-after`), `no_retry`, or `either`. *Confidence* states how the
 body is known: `pasted_in_issue` (pasted verbatim in a public report),
 `sdk_source` (read from the server's or SDK's source), `documented` (status
 and type from the provider's documentation) or `inferred` (reconstructed;
 treat the text as an approximation).
 
 `timeout` raises the HTTP library's `ReadTimeout` and `connection_error` its
-`ConnectError`; `stream_error` answers HTTP 200 and sends an error event after
+`ConnectError`; `stream_error` responds with HTTP 200 and sends an error event after
 the first two events of the endpoint's stream.
 """
 

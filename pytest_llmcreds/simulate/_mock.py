@@ -1,4 +1,4 @@
-"""``LLMMock``: route provider requests to simulated errors and success answers.
+"""``LLMMock``: route provider requests to simulated errors and success responses.
 
 One respx router serves both HTTP stacks. Each provider that a test calls
 ``fail`` or ``succeed`` on gets routes for its default hosts, the base URL in
@@ -36,11 +36,11 @@ from pytest_llmcreds.simulate._transport import (
 )
 from pytest_llmcreds.simulate.catalogue import errors_of, scenario_of
 
-#: Seconds sent in ``retry-after`` on retryable errors unless a test asks for
+#: Seconds sent in ``retry-after`` on retryable errors unless a test requests
 #: the recorded value: SDKs sleep that long between attempts.
 FAST_RETRY_AFTER = 0.002
 #: Statuses that the Stainless-generated SDKs (openai, anthropic, groq,
-#: together) retry, so an answer with them needs a short ``retry-after``.
+#: together) retry, so a response with them needs a short ``retry-after``.
 _RETRIED_STATUSES = frozenset({408, 409, 429})
 _SECRET_HEADERS = frozenset(
     {
@@ -54,12 +54,12 @@ _SECRET_HEADERS = frozenset(
 )
 _SECRET_QUERY = frozenset({"key", "api_key", "api-key"})
 REDACTED = "[redacted]"
-#: Models named in success answers when the request names none.
+#: Model named in success responses when the request names none.
 _DEFAULT_MODEL = "llm-mock-model"
 
 
 class UnmatchedRequestError(AllMockedAssertionError):
-    """A request that no simulated provider or user route answers."""
+    """A request that matches no simulated provider and no user route."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class RecordedRequest:
     stream: bool
     headers: Mapping[str, str]
     json: Any
-    #: The scenario id served, or None for a success answer.
+    #: The scenario id served, or None for a success response.
     scenario: str | None
     #: ``time.monotonic()`` when the request arrived.
     time: float
@@ -118,8 +118,8 @@ class _Router(respx.Router):
     Creating a respx router or route costs a few tenths of a millisecond
     (each carries a ``unittest.mock`` call list), which would make every test
     slower than a plain respx route. So provider routes stay in the router
-    when its mock exits, and a route answers only for the owner that
-    activated it; for anyone else it does not match.
+    when its mock exits, and a route matches only for the owner that
+    activated it. For any other mock it does not match.
     """
 
     def __init__(self) -> None:
@@ -175,7 +175,7 @@ def _take_router() -> _Router:
 
 
 class _ProviderRoute(respx.Route):
-    """A provider's route: it asks the router's owner for the answer.
+    """A provider's route: it gets the response from the router's owner.
 
     It overrides ``resolve`` instead of setting a side effect because respx
     inspects a side effect's signature on every call, which costs more than
@@ -247,7 +247,7 @@ class LLMMock:
         base_url: str | None = None,
         retry_after: float | str | None = None,
     ) -> PlannedFailure:
-        """Answer requests to ``provider`` with ``scenario``, then with success.
+        """Respond to ``provider``'s requests with ``scenario``, then with success.
 
         ``times`` limits how many requests fail (every request when None);
         ``model`` limits the failure to requests for that model. By default a
@@ -270,13 +270,13 @@ class LLMMock:
         return planned
 
     def succeed(self, provider: str, *, base_url: str | None = None) -> None:
-        """Answer requests to ``provider`` with success answers only."""
+        """Respond to ``provider``'s requests with success responses only."""
         self._state(provider, base_url)
 
     def reset(self, provider: str | None = None) -> None:
         """Forget planned failures and recorded requests, of one provider or all.
 
-        The routes stay, so the provider then gets success answers.
+        The routes stay, so the provider then gets success responses.
         """
         for name, state in self._states.items():
             if provider is None or name == provider:
@@ -389,7 +389,7 @@ class LLMMock:
             )
         )
 
-    # Answers.
+    # Responses.
 
     def _success(
         self,
@@ -474,7 +474,7 @@ class LLMMock:
         return UnmatchedRequestError(self._unmatched_summary())
 
     def _unmatched_summary(self) -> str:
-        lines = ["llm_mock blocked requests that no simulated provider answers:"]
+        lines = ["llm_mock blocked requests that match no simulated provider:"]
         lines += [f"  {line}" for line in self._unmatched_requests]
         if not self._states:
             lines.append(
@@ -501,7 +501,7 @@ def _response(status: int, headers: dict[str, str], body: bytes) -> httpx.Respon
     """Return a response with ``Content-Length``, built the cheap way.
 
     ``httpx.Response(content=...)`` costs several times more than passing a
-    ready stream and raw headers, and every simulated answer pays it.
+    ready stream and raw headers, and every simulated response pays it.
     """
     raw = [(name.encode(), value.encode()) for name, value in headers.items()]
     raw.append((b"content-length", str(len(body)).encode()))

@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Confidence = Literal["pasted_in_issue", "sdk_source", "documented", "inferred"]
 Kind = Literal["http", "stream", "read_timeout", "connect_error"]
-#: What an application should do with the failure: retry it with backoff,
-#: never retry it, or either (the check does not judge it).
+#: The recommended handling of a failure: retry it with backoff, never retry
+#: it, or either (the check does not judge it).
 Policy = Literal["retry", "no_retry", "either"]
 Family = Literal["openai", "anthropic", "gemini", "mistral", "ollama"]
 
@@ -54,21 +54,21 @@ class _Frozen(BaseModel):
 
 
 class RequestIdFormat(_Frozen):
-    """How a provider names and shapes the id of each request it answers."""
+    """The header names and shape of the request ids a provider sends."""
 
     headers: tuple[str, ...]
     prefix: str = ""
     alphabet: Literal["hex", "base58", "crockford", "uuid"] = "hex"
     length: int = 32
     #: The same-shape stand-in that recorded bodies carry; each simulated
-    #: answer replaces it with the id sent in the headers.
+    #: response replaces it with the id sent in the headers.
     placeholder: str = ""
     source: str = ""
 
     def new_id(self) -> str:
         """Return a fresh random id of this provider's shape.
 
-        The ids only need to differ between answers, not to be secret, so
+        The ids only need to differ between responses, not to be secret, so
         they come from ``random`` rather than ``secrets``.
         """
         if self.alphabet == "uuid":
@@ -90,7 +90,7 @@ class Scenario(_Frozen):
     body: str = ""
     policy: Policy = "no_retry"
     #: Key into ``ENVELOPES`` when this body differs from the provider's usual
-    #: envelope (an edge or gateway layer answered instead of the API).
+    #: envelope (an edge or gateway layer responded instead of the API).
     envelope: str | None = None
     source: str
     confidence: Confidence
@@ -125,7 +125,7 @@ class ProviderErrors(_Frozen):
     request_id: RequestIdFormat | None = None
     #: Hosts that an official SDK sends to besides the provider's own hosts.
     sdk_hosts: tuple[str, ...] = ()
-    #: Headers sent with every answer, errors included.
+    #: Headers sent with every response, errors included.
     common_headers: Mapping[str, str] = Field(default_factory=dict)
     scenarios: tuple[Scenario, ...]
     absent: tuple[Absence, ...] = ()

@@ -36,15 +36,15 @@ def scenario_params(
     """
     if not providers:
         raise ValueError("scenario_params needs at least one provider name")
-    wanted = set(only) if only is not None else None
-    unwanted = set(exclude)
+    included = set(only) if only is not None else None
+    excluded = set(exclude)
     kind_set = set(kinds) if kinds is not None else None
     params = []
     for provider in providers:
         for scenario in errors_of(provider).scenarios:
-            if wanted is not None and scenario.id not in wanted:
+            if included is not None and scenario.id not in included:
                 continue
-            if scenario.id in unwanted:
+            if scenario.id in excluded:
                 continue
             if kind_set is not None and scenario.kind not in kind_set:
                 continue

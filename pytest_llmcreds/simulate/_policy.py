@@ -1,10 +1,11 @@
 """A check of an application's retry policy against every scenario of a provider.
 
-The recommended policy: retry rate limits, overloads, server errors, timeouts
-and connection errors with backoff that honours ``retry-after``; never retry
-an invalid or missing key, an exhausted quota, a permission error or a request
-that is too long. Scenarios whose policy is ``either`` (an error event inside
-a stream) are skipped unless named.
+The recommended policy retries rate limits, overloads, server errors,
+timeouts and connection errors, with backoff that honours ``retry-after``.
+It never retries an invalid or missing key, an exhausted quota, a permission
+error or a request that is too long, because repeating those cannot
+succeed. Scenarios whose policy is ``either`` (an error event inside a
+stream) are skipped unless named.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 import asyncio
 import inspect
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from pytest_llmcreds.simulate._mock import LLMMock
+from pytest_llmcreds.simulate._mock import LLMMock, RecordedRequest
 from pytest_llmcreds.simulate._models import Policy
 from pytest_llmcreds.simulate.catalogue import errors_of, scenario_of
 
@@ -143,9 +144,9 @@ async def _awaited(awaitable: object) -> None:
     await awaitable  # type: ignore[misc]
 
 
-def _honoured(transport_failure: bool, sent: list[object]) -> bool | None:
-    times = [request.time for request in sent]  # type: ignore[attr-defined]
+def _honoured(transport_failure: bool, sent: Sequence[RecordedRequest]) -> bool | None:
+    times = [request.time for request in sent]
     if transport_failure or len(times) < 2:
         return None
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
-    return min(gaps) >= CHECK_RETRY_AFTER * _TOLERANCE
+    return bool(min(gaps) >= CHECK_RETRY_AFTER * _TOLERANCE)

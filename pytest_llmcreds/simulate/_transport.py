@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Literal
 
 import httpx
 from respx.mocks import AbstractRequestMocker
+from respx.models import PassThrough
 from respx.patterns import parse_url
 
 TransportFailure = Literal["read_timeout", "connect_error"]
@@ -67,14 +68,15 @@ def _httpx_url(
 ) -> httpx.URL:
     # httpx.URL is immutable, and tests send to the same few URLs again and
     # again, so the parsed URL is cached.
-    return parse_url((scheme, host, port, target))  # type: ignore[no-any-return]
+    return parse_url((scheme, host, port, target))
 
 
 class _PoolMocker(AbstractRequestMocker):
     """Shared conversion for one httpcore-like module (``httpcore``/``httpcore2``).
 
     respx's ``start``/``stop`` re-patch the targets through ``unittest.mock``
-    for every router, which costs about a millisecond per test. These mockers
+    for every router, which cost about a millisecond per test in
+    ``benchmarks/bench_llm_mock.py``. These mockers
     instead install their wrappers once per process and leave them in place:
     while no router is registered a wrapper calls the original method at
     once, so a request outside ``llm_mock`` goes where it would have gone.
@@ -165,7 +167,7 @@ class _PoolMocker(AbstractRequestMocker):
             async def amock(self: Any, request: Any) -> Any:
                 httpx_request = cls.to_httpx_request(request=request)
                 await httpx_request.aread()
-                return await cls._send_async_request(
+                return await cls._send_async(
                     httpx_request, target_spec=spec, instance=self, request=request
                 )
 
@@ -174,7 +176,7 @@ class _PoolMocker(AbstractRequestMocker):
         def mock(self: Any, request: Any) -> Any:
             httpx_request = cls.to_httpx_request(request=request)
             httpx_request.read()
-            return cls._send_sync_request(
+            return cls._send_sync(
                 httpx_request, target_spec=spec, instance=self, request=request
             )
 
@@ -221,20 +223,38 @@ class _PoolMocker(AbstractRequestMocker):
         return exception_class(error.message)  # type: ignore[no-any-return]
 
     @classmethod
-    def _send_sync_request(cls, httpx_request: httpx.Request, **kwargs: Any) -> Any:
-        try:
-            return super()._send_sync_request(httpx_request, **kwargs)
-        except SimulatedTransportError as error:
-            raise cls._pool_error(error) from None
-
-    @classmethod
-    async def _send_async_request(
-        cls, httpx_request: httpx.Request, **kwargs: Any
+    def _send_sync(
+        cls,
+        httpx_request: httpx.Request,
+        *,
+        target_spec: Any,
+        instance: Any,
+        request: Any,
     ) -> Any:
         try:
-            return await super()._send_async_request(httpx_request, **kwargs)
+            httpx_response = cls.handler(httpx_request)  # type: ignore[no-untyped-call]
         except SimulatedTransportError as error:
             raise cls._pool_error(error) from None
+        except PassThrough:
+            return target_spec(instance, request)
+        return cls.from_sync_httpx_response(httpx_response, instance)
+
+    @classmethod
+    async def _send_async(
+        cls,
+        httpx_request: httpx.Request,
+        *,
+        target_spec: Any,
+        instance: Any,
+        request: Any,
+    ) -> Any:
+        try:
+            httpx_response = await cls.async_handler(httpx_request)  # type: ignore[no-untyped-call]
+        except SimulatedTransportError as error:
+            raise cls._pool_error(error) from None
+        except PassThrough:
+            return await target_spec(instance, request)
+        return await cls.from_async_httpx_response(httpx_response, instance)
 
 
 class HttpcoreMocker(_PoolMocker):

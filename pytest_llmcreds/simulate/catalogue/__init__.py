@@ -3,7 +3,7 @@
 Each module defines ``ERRORS``, a :class:`ProviderErrors` table. The bodies
 are copies of responses the providers sent (pasted in public bug reports or
 read from the server's source); entries whose text had to be reconstructed
-say so in ``confidence`` and ``note``.
+are marked in ``confidence`` and ``note``.
 """
 
 from __future__ import annotations

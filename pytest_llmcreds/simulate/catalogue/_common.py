@@ -13,7 +13,7 @@ def timeout(title: str) -> Scenario:
     """Return the read timeout scenario of the provider named ``title``."""
     return Scenario(
         id="timeout",
-        summary=f"{title} accepts the connection but sends no answer in time",
+        summary=f"{title} accepts the connection but sends no response in time",
         kind="read_timeout",
         policy="retry",
         source=_HTTPX_SOURCE,
