@@ -98,15 +98,36 @@ def fix_base_url(target: Target, response: Response | None = None) -> str:
     )
 
 
+#: Endpoint paths people paste as a base URL; the SDK appends them itself.
+_ENDPOINT_SUFFIXES = (
+    "/chat/completions",
+    "/completions",
+    "/messages",
+    "/responses",
+    "/embeddings",
+    "/models",
+)
+
+
 def suggest_base_url(target: Target) -> str | None:
-    """Return a likely right base URL when a path segment is missing or doubled."""
+    """Return a likely right base URL when a path is missing, repeated or pasted.
+
+    The SDK appends the path before the table's model list path (``/v1`` for
+    Anthropic, ``/openai/v1`` for Groq, ``/openai`` for Azure), so a base URL
+    that already ends with it sends that path twice.
+    """
     base = target.base_url.rstrip("/")
+    for suffix in _ENDPOINT_SUFFIXES:
+        if base.endswith(suffix):
+            return base.removesuffix(suffix)
     expected = target.table.base_path
-    if expected and not base.endswith(expected):
-        return base + expected
-    for doubled in ("/v1", "/v1beta"):
-        if not expected and base.endswith(doubled):
-            return base[: -len(doubled)]
+    if expected:
+        return None if base.endswith(expected) else base + expected
+    version = target.table.default_version
+    appended = target.table.models.path.split("?")[0].removesuffix("/models")
+    appended = appended.replace("{version}", version)
+    if appended and base.endswith(appended):
+        return base.removesuffix(appended)
     return None
 
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
 from pytest_llmcreds.causes import effect_of
-from pytest_llmcreds.checks import clean_key, describe_whitespace, normalize_base_url
+from pytest_llmcreds.checks import clean_key, normalize_base_url
 from pytest_llmcreds.resolve import Resolution
 from pytest_llmcreds.results import Finding
 from pytest_llmcreds.verify._advice import (
@@ -25,22 +24,18 @@ from pytest_llmcreds.verify._advice import (
     suggest_base_url,
 )
 from pytest_llmcreds.verify._classify import Phase, classify
+from pytest_llmcreds.verify._keyforms import unsendable, what_was_removed
+from pytest_llmcreds.verify._keyinfo import read_key_info
 from pytest_llmcreds.verify._models import closest, is_listed, model_ids, next_page
 from pytest_llmcreds.verify._outcome import LiveCheck, LiveOutcome, ModelStatus
+from pytest_llmcreds.verify._probe import PROBE_COST, probe_request
 from pytest_llmcreds.verify._response import Response
+from pytest_llmcreds.verify._retry import MAX_RETRIES, retry_wait
 from pytest_llmcreds.verify._table import Endpoint, VerificationSpec, verification_for
 from pytest_llmcreds.verify._transport import Failure, describe_exception, fetch
 
 logger = logging.getLogger("pytest_llmcreds.verify")
 
-#: A rate-limited response is retried at most this often, and nothing else is:
-#: quota, credential and permission responses do not change on a retry.
-MAX_RETRIES = 2
-#: The longest wait between retries, in seconds, whatever retry-after says;
-#: it is also kept below half the time left for the provider.
-MAX_RETRY_WAIT = 5.0
-#: The wait when a 429 names none, in seconds.
-DEFAULT_RETRY_WAIT = 0.5
 #: Further pages read of a paged model list (Anthropic, Gemini).
 MAX_EXTRA_PAGES = 4
 
@@ -55,17 +50,6 @@ _AUTH_HEADERS = {
     "x-api-key": "x-api-key",
     "api-key": "api-key",
     "x-goog-api-key": "x-goog-api-key",
-}
-
-_PROBE_PROMPT = [{"role": "user", "content": "ping"}]
-
-#: Cost of one probe request, by probe kind, for the outcome's notes.
-_PROBE_COST = {
-    "openai_chat": "a few input tokens and at most 1 output token",
-    "openai_chat_completion_tokens": "a few input tokens and at most 1 output token",
-    "azure_chat": "a few input tokens and at most 1 output token",
-    "anthropic_messages": "about 10 input tokens and 1 output token",
-    "gemini_generate": "a few input tokens and 1 output token",
 }
 
 
@@ -198,23 +182,23 @@ class ProviderCheck:
         raw, cleaned = self.raw_key, self.cleaned_key
         if raw is None:
             return await self._key_round(None)
-        unsendable = _unsendable(raw)
-        if unsendable and cleaned is None:
-            return _Round(False, notes=[f"the key was not sent: {unsendable}"])
-        if not unsendable:
+        problem = unsendable(raw)
+        if problem and cleaned is None:
+            return _Round(False, notes=[f"the key was not sent: {problem}"])
+        if not problem:
             first = await self._key_round(raw)
             if first.accepted or cleaned is None or not _rejected(first):
                 return first
         else:
             self.notes.append(
-                f"the SDK cannot send this key as it is: {unsendable}; the "
+                f"the SDK cannot send this key as it is: {problem}; the "
                 "preflight tried it with the surrounding characters removed"
             )
         return await self._cleaned_round(cleaned)
 
     async def _cleaned_round(self, cleaned: str | None) -> _Round:
         assert cleaned is not None
-        removed = _what_was_removed(self.raw_key or "")
+        removed = what_was_removed(self.raw_key or "")
         self.key = cleaned
         second = await self._key_round(cleaned)
         if second.accepted:
@@ -277,7 +261,9 @@ class ProviderCheck:
             f"{f.message}; the key was proven by the other request" for f in proving
         ]
         if table.key_info is not None and isinstance(results[0], Response):
-            round_.findings += self._read_key_info(results[0])
+            round_.findings += read_key_info(
+                self.table.key_info_kind, results[0], self.target, self.notes
+            )
         return round_
 
     async def _confirm_base_url(self, finding: Finding, key: str | None) -> Finding:
@@ -316,56 +302,6 @@ class ProviderCheck:
             return None
         return response_finding(
             self.target, cause, result, self.secrets, subject=subject
-        )
-
-    def _read_key_info(self, response: Response) -> list[Finding]:
-        kind = self.table.key_info_kind
-        data = response.data if isinstance(response.data, dict) else {}
-        if kind == "openrouter":
-            return self._openrouter_key(data.get("data") or {})
-        if kind == "deepseek" and data.get("is_available") is False:
-            return [
-                self._quota("DeepSeek reports is_available false for the key's balance")
-            ]
-        if kind == "xai":
-            return self._xai_key(data)
-        return []
-
-    def _openrouter_key(self, info: dict[str, Any]) -> list[Finding]:
-        remaining = info.get("limit_remaining")
-        if info.get("is_free_tier"):
-            self.notes.append("OpenRouter reports the key's account as free tier")
-        if isinstance(remaining, (int, float)) and remaining <= 0:
-            return [
-                self._quota(
-                    f"OpenRouter reports limit_remaining {remaining} for the key"
-                )
-            ]
-        return []
-
-    def _xai_key(self, data: dict[str, Any]) -> list[Finding]:
-        flags = [
-            name
-            for name in ("api_key_blocked", "api_key_disabled", "team_blocked")
-            if data.get(name) is True
-        ]
-        if not flags:
-            return []
-        # NOTE: xAI documents the flags but not why a team is blocked; a
-        # blocked team is reported as a key that cannot be used.
-        return [
-            Finding(
-                cause="key_invalid",
-                message=f"xAI reports {', '.join(flags)} for the key",
-                fix=fix_key_invalid(self.target),
-            )
-        ]
-
-    def _quota(self, message: str) -> Finding:
-        return Finding(
-            cause="quota_exhausted",
-            message=message,
-            fix=f"add credit in the {self.target.title} billing settings",
         )
 
     # Models
@@ -453,7 +389,7 @@ class ProviderCheck:
         await asyncio.gather(*(self._probe_model(model) for model in models))
         self.notes.append(
             f"--llm-preflight-probe sent {len(models)} request(s), one per model; "
-            f"each costs {_PROBE_COST[kind]}"
+            f"each costs {PROBE_COST[kind]}"
         )
 
     def _note_unproven(self, kind: str | None) -> None:
@@ -470,7 +406,7 @@ class ProviderCheck:
         )
 
     async def _probe_model(self, model: str) -> None:
-        endpoint, body = self._probe_request(model)
+        endpoint, body = probe_request(self.table, model)
         result = await self._send(endpoint, "probe", json_body=body)
         subject = f"the probe of {model!r} ({endpoint.method} {endpoint.path})"
         if isinstance(result, Failure):
@@ -482,6 +418,10 @@ class ProviderCheck:
         if cause is None:
             self.models[model] = "available"
             return
+        if cause == "key_restricted":
+            # The key may list models but not use this one, so the live
+            # tests of this model fail.
+            cause = "model_no_access"
         finding = response_finding(
             self.target, cause, result, self.secrets, subject=subject
         )
@@ -499,41 +439,6 @@ class ProviderCheck:
                 "or set the model to an existing deployment name"
             )
         return self._model_fix(model, [])
-
-    def _probe_request(self, model: str) -> tuple[Endpoint, dict[str, Any]]:
-        kind = self.table.probe
-        if kind == "anthropic_messages":
-            body: dict[str, Any] = {
-                "model": model,
-                "max_tokens": 1,
-                "messages": _PROBE_PROMPT,
-            }
-            return Endpoint("POST", "/v1/messages"), body
-        if kind == "gemini_generate":
-            body = {
-                "contents": [{"role": "user", "parts": [{"text": "ping"}]}],
-                "generationConfig": {"maxOutputTokens": 1},
-            }
-            name = quote(model.removeprefix("models/"), safe="")
-            return Endpoint("POST", f"/{{version}}/models/{name}:generateContent"), body
-        if kind == "azure_chat":
-            path = f"/openai/deployments/{quote(model, safe='')}/chat/completions"
-            body = {"messages": _PROBE_PROMPT, "max_tokens": 1}
-            return Endpoint("POST", path), body
-        # OpenAI rejects max_tokens for its reasoning models and documents
-        # max_completion_tokens instead (API reference, chat completions);
-        # compatible servers still read max_tokens.
-        limit = (
-            "max_completion_tokens"
-            if kind == "openai_chat_completion_tokens"
-            else "max_tokens"
-        )
-        chat = _chat_path(self.table)
-        return Endpoint("POST", chat), {
-            "model": model,
-            "messages": _PROBE_PROMPT,
-            limit: 1,
-        }
 
     # HTTP
 
@@ -591,7 +496,7 @@ class ProviderCheck:
                 return result
             if classify(result, phase) != "rate_limited":
                 return result
-            wait = _retry_wait(result, self.deadline - time.monotonic())
+            wait = retry_wait(result, self.deadline - time.monotonic())
             if wait is None:
                 return result
             logger.debug(
@@ -641,62 +546,6 @@ class ProviderCheck:
         if not response.ok and self.request_id is None:
             self.request_id = response.request_id
         return response
-
-
-def _chat_path(table: VerificationSpec) -> str:
-    """Return the chat path beside the model list path of ``table``."""
-    models_path = table.models.path.split("?")[0]
-    return models_path.removesuffix("/models") + "/chat/completions"
-
-
-def _retry_wait(response: Response, remaining: float) -> float | None:
-    """Seconds to wait before a retry, or None when no time is left for one."""
-    wait = _retry_after(response.headers)
-    wait = min(DEFAULT_RETRY_WAIT if wait is None else wait, MAX_RETRY_WAIT)
-    if wait > remaining / 2:
-        return None
-    return max(wait, 0.0)
-
-
-def _retry_after(headers: Any) -> float | None:
-    milliseconds = headers.get("retry-after-ms")
-    if milliseconds:
-        try:
-            return float(milliseconds) / 1000
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    when = email.utils.parsedate_to_datetime(value)
-    if when is None:
-        return None
-    return when.timestamp() - time.time()
-
-
-def _unsendable(key: str) -> str:
-    """Say why httpx cannot send ``key`` in a header, or return ''."""
-    if not key.isascii():
-        return "httpx rejects a header value with non-ASCII characters"
-    if any(c in key for c in "\r\n"):
-        return "httpx rejects a header value with a line break"
-    if key != key.rstrip():
-        return "httpx rejects a header value that ends in whitespace"
-    return ""
-
-
-def _what_was_removed(raw: str) -> str:
-    whitespace = describe_whitespace(raw)
-    core = raw.strip()
-    quoted = core != clean_key(raw)
-    parts = [whitespace] if whitespace else []
-    if quoted:
-        parts.append("the quotes around it")
-    return " and ".join(parts) or "the surrounding characters"
 
 
 def _wrong_path(result: Response | Failure) -> bool:

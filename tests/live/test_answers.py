@@ -345,3 +345,37 @@ def test_gemini_model_list_pages(fake_provider: FakeProvider) -> None:
 
     assert run.outcome.models == {"gemini-b": "available"}
     assert len(fake_provider.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("provider", "suffix", "doubled"),
+    [
+        ("anthropic", "/v1", "/v1/v1/"),
+        ("groq", "/openai/v1", "/openai/v1/openai/v1/"),
+        ("azure_openai", "/openai", "/openai/openai/"),
+        ("openai", "/chat/completions", "/v1/chat/completions/"),
+    ],
+)
+def test_repeated_path_suggested(
+    fake_provider: FakeProvider, provider: str, suffix: str, doubled: str
+) -> None:
+    # The doubled path gets the web server's 404 page; the right one lists.
+    mount_provider(fake_provider, provider, routes=(Route(doubled, Reply.html(404)),))
+    right = fake_provider.base_url(provider)
+
+    run = run_live(provider, env_for(provider), base_url=right + suffix)
+
+    assert run.causes == ["base_url_wrong"]
+    assert run.outcome.findings[0].fix == f"set --llm-base-url to {right}"
+
+
+def test_probe_missing_scope_is_no_access(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "openai",
+                   routes=(Route("/", MISSING_SCOPES, method="POST"),))
+
+    run = run_live("openai", env_for("openai"),
+                   base_url=fake_provider.base_url("openai"),
+                   models=("test-model",), probe=True)
+
+    assert run.causes == ["model_no_access"]
+    assert run.outcome.models == {"test-model": "no_access"}
