@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import time
 import tracemalloc
+from contextlib import ExitStack
 
 import pytest
 
@@ -186,26 +187,67 @@ def test_server_errors_unproven(fake_provider: FakeProvider, status: int) -> Non
     assert f"with {status}" in run.outcome.findings[0].message
 
 
-def test_hanging_provider_skips_only_live_tests(
-    live_suite: LiveSuite, fake_provider: FakeProvider
-) -> None:
-    base_url = openai_behind(fake_provider, Reply.hang())
+#: Fault, the cause it must get and the provider status that follows.
+FAULTS: dict[str, tuple[str, str]] = {
+    "refused": ("network_error", "indeterminate"),
+    "unresolvable": ("network_error", "indeterminate"),
+    "hang": ("timeout", "indeterminate"),
+    "tls": ("tls_error", "indeterminate"),
+    "html": ("base_url_wrong", "failed"),
+    "malformed": ("base_url_wrong", "failed"),
+    "huge": ("unexpected_response", "failed"),
+    "redirect": ("base_url_wrong", "failed"),
+    "closed": ("network_error", "indeterminate"),
+}
 
-    started = time.monotonic()
-    result, report = live_suite.run(
-        "openai",
-        env=OPENAI_ENV,
-        options=(
-            "--llm-preflight",
-            "--llm-preflight-timeout",
-            "1",
-            f"--llm-base-url=openai={base_url}",
-        ),
-    )
-    elapsed = time.monotonic() - started
+_REPLIES = {
+    "hang": Reply.hang(),
+    "html": Reply.html(),
+    "malformed": Reply.malformed_json(),
+    "huge": Reply.huge(256 * 1024 * 1024),
+    "redirect": Reply.redirect("https://collector.example.invalid/v1/models"),
+    "closed": Reply.close(),
+}
+
+
+def fault_base_url(fault: str, stack: ExitStack, closed_port: int) -> str:
+    if fault == "refused":
+        return f"http://127.0.0.1:{closed_port}/v1"
+    if fault == "unresolvable":
+        return "http://api.preflight-test.invalid/v1"
+    server = stack.enter_context(FakeProvider(tls=fault == "tls"))
+    reply = _REPLIES.get(fault)
+    if reply is None:
+        server.mount(
+            "openai", keys=(KEYS["openai"],), models=("gpt-4o",), base_path="/v1"
+        )
+        return server.base_url("openai")
+    return openai_behind(server, reply)
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_fault_skips_only_live_tests(
+    live_suite: LiveSuite, closed_port: int, fault: str
+) -> None:
+    cause, status = FAULTS[fault]
+    with ExitStack() as stack:
+        base_url = fault_base_url(fault, stack, closed_port)
+
+        started = time.monotonic()
+        result, report = live_suite.run(
+            "openai",
+            env=OPENAI_ENV,
+            options=(
+                "--llm-preflight",
+                "--llm-preflight-timeout",
+                str(TIMEOUT),
+                f"--llm-base-url=openai={base_url}",
+            ),
+        )
+        elapsed = time.monotonic() - started
 
     result.assert_outcomes(passed=1, skipped=1)
     entry = provider_entry(report, "openai")
-    assert entry["status"] == "indeterminate"
-    assert entry["causes"] == ["timeout"]
-    assert elapsed < TIMEOUT + SLACK + 1.0
+    assert entry["causes"] == [cause]
+    assert entry["status"] == status
+    assert elapsed < TIMEOUT + SLACK
