@@ -11,8 +11,8 @@ from pytest_llmcreds.verify._response import Response
 #: A rate-limited response is retried at most this often, and nothing else is:
 #: quota, credential and permission responses do not change on a retry.
 MAX_RETRIES = 2
-#: The longest wait between retries, in seconds, whatever retry-after says;
-#: it is also kept below half the time left for the provider.
+#: The longest wait between retries, in seconds, whatever retry-after asks
+#: for. The wait is also kept below half the time left for the provider.
 MAX_RETRY_WAIT = 5.0
 #: The wait when a 429 names none, in seconds.
 DEFAULT_RETRY_WAIT = 0.5
