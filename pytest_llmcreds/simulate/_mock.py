@@ -30,6 +30,7 @@ from pytest_llmcreds.providers import ProviderSpec, builtin_providers
 from pytest_llmcreds.simulate import _answers
 from pytest_llmcreds.simulate._models import ProviderErrors, Scenario
 from pytest_llmcreds.simulate._transport import (
+    AiohttpGuard,
     ChunkedStream,
     SimulatedTransportError,
     available_mockers,
@@ -168,6 +169,12 @@ class _Router(respx.Router):
 
 
 _ROUTER_POOL: list[_Router] = []
+#: Mocks inside their ``with`` block, innermost last.
+_ACTIVE: list[LLMMock] = []
+
+
+def _block_aiohttp(method: str, url: str) -> Exception:
+    return _ACTIVE[-1]._unmatched_aiohttp(method, url)
 
 
 def _take_router() -> _Router:
@@ -221,6 +228,9 @@ class LLMMock:
         for mocker in self._mockers:
             mocker.register(self.router)
             mocker.start()
+        _ACTIVE.append(self)
+        AiohttpGuard.install()
+        AiohttpGuard.blocker = _block_aiohttp
         return self
 
     def __exit__(
@@ -232,6 +242,10 @@ class LLMMock:
         for mocker in self._mockers:
             mocker.unregister(self.router)
         self.router.release()
+        if self in _ACTIVE:
+            _ACTIVE.remove(self)
+        if not _ACTIVE:
+            AiohttpGuard.blocker = None
         if exc_type is None and self._unmatched_requests:
             raise UnmatchedRequestError(self._unmatched_summary())
 
@@ -471,6 +485,14 @@ class LLMMock:
     def _unmatched(self, request: httpx.Request) -> UnmatchedRequestError:
         line = f"{request.method} {redact_url(str(request.url))}"
         self._unmatched_requests.append(line)
+        return UnmatchedRequestError(self._unmatched_summary())
+
+    def _unmatched_aiohttp(self, method: str, url: str) -> UnmatchedRequestError:
+        self._unmatched_requests.append(
+            f"{method} {redact_url(url)} (aiohttp, which llm_mock does not "
+            "intercept: give google-genai http_options=HttpOptions("
+            "httpx_async_client=httpx2.AsyncClient()) to send through httpx2)"
+        )
         return UnmatchedRequestError(self._unmatched_summary())
 
     def _unmatched_summary(self) -> str:

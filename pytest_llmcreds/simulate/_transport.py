@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import inspect
 import sys
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, ClassVar, Literal
 
 import httpx
@@ -296,3 +297,35 @@ def available_mockers() -> tuple[type[_PoolMocker], ...]:
             continue
         mockers.append(mocker)
     return tuple(mockers)
+
+
+class AiohttpGuard:
+    """Blocks aiohttp requests while a mock is active, since nothing routes them.
+
+    google-genai 3.x sends its async requests through aiohttp whenever aiohttp
+    is installed, so without this guard they would reach the network. The
+    guard wraps ``aiohttp.ClientSession._request`` once per process, when
+    aiohttp is installed (importing it then, since an SDK may import it only
+    later); with no blocker set it passes through.
+    """
+
+    blocker: ClassVar[Callable[[str, str], Exception] | None] = None
+    _installed: ClassVar[bool] = False
+
+    @classmethod
+    def install(cls) -> None:
+        if cls._installed:
+            return
+        cls._installed = True
+        if importlib.util.find_spec("aiohttp") is None:
+            return
+        aiohttp = importlib.import_module("aiohttp")
+        session_class = aiohttp.ClientSession
+        original = session_class._request
+
+        async def _request(self: Any, method: str, url: Any, **kwargs: Any) -> Any:
+            if cls.blocker is not None:
+                raise cls.blocker(method, str(url))
+            return await original(self, method, url, **kwargs)
+
+        session_class._request = _request

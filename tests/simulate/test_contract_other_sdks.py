@@ -6,11 +6,17 @@ through httpx. Each test skips when its SDK is not installed.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
-from pytest_llmcreds.simulate import LLMMock, errors_of, scenario_params
+from pytest_llmcreds.simulate import (
+    LLMMock,
+    UnmatchedRequestError,
+    errors_of,
+    scenario_params,
+)
 from tests.simulate.sdks import (
     GENAI_ATTRIBUTES,
     MESSAGES,
@@ -224,3 +230,37 @@ def test_groq_request_too_large_is_413(llm_mock: LLMMock) -> None:
     llm_mock.fail("groq", "request_too_large")
     error = raised_by(_chat(_stainless_client("groq"), stream=False))
     assert getattr(error, "status_code", None) == 413
+
+
+def test_genai_async_aiohttp_blocked() -> None:
+    pytest.importorskip("aiohttp")
+    mock = LLMMock().__enter__()
+    mock.succeed("gemini")
+    client = _genai_client()
+
+    async def call() -> Any:
+        return await client.aio.models.generate_content(
+            model="gemini-2.5-flash", contents="Hello"
+        )
+
+    raised_by(lambda: asyncio.run(call()))
+    with pytest.raises(UnmatchedRequestError, match="httpx_async_client"):
+        mock.__exit__(None, None, None)
+
+
+def test_genai_async_through_httpx2(llm_mock: LLMMock) -> None:
+    genai = pytest.importorskip("google.genai")
+    httpx2 = pytest.importorskip("httpx2")
+    llm_mock.fail("gemini", "invalid_api_key")
+    options = genai.types.HttpOptions(
+        api_version="v1beta", httpx_async_client=httpx2.AsyncClient()
+    )
+    client = genai.Client(api_key="AIza-test", http_options=options)
+
+    async def call() -> Any:
+        return await client.aio.models.generate_content(
+            model="gemini-2.5-flash", contents="Hello"
+        )
+
+    error = raised_by(lambda: asyncio.run(call()))
+    assert getattr(error, "code", None) == 400
