@@ -370,12 +370,36 @@ def test_repeated_path_suggested(
 
 
 def test_probe_missing_scope_is_no_access(fake_provider: FakeProvider) -> None:
-    mount_provider(fake_provider, "openai",
-                   routes=(Route("/", MISSING_SCOPES, method="POST"),))
+    mount_provider(
+        fake_provider, "openai", routes=(Route("/", MISSING_SCOPES, method="POST"),)
+    )
 
-    run = run_live("openai", env_for("openai"),
-                   base_url=fake_provider.base_url("openai"),
-                   models=("test-model",), probe=True)
+    run = run_live(
+        "openai",
+        env_for("openai"),
+        base_url=fake_provider.base_url("openai"),
+        models=("test-model",),
+        probe=True,
+    )
 
     assert run.causes == ["model_no_access"]
     assert run.outcome.models == {"test-model": "no_access"}
+
+
+def test_xai_wrong_key_400(fake_provider: FakeProvider) -> None:
+    # xAI responds to a wrong key with 400 (xAI API reference, API key).
+    # NOTE: this body is a stand-in in the {"code", "error"} shape, not a
+    # recording of xAI's own text.
+    wrong = Reply.json(
+        {
+            "code": "Client specified an invalid argument",
+            "error": "Incorrect API key provided: xa***yz. You can obtain an API key "
+            "from https://console.x.ai.",
+        },
+        status=400,
+    )
+    mount_provider(fake_provider, "xai", routes=(Route("/", wrong),))
+
+    run = run_live("xai", env_for("xai"), base_url=fake_provider.base_url("xai"))
+
+    assert run.causes == ["key_invalid"]
