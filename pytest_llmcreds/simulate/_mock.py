@@ -65,21 +65,35 @@ class UnmatchedRequestError(AllMockedAssertionError):
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request that reached ``llm_mock``, with credentials redacted."""
+    """One request that reached ``llm_mock``, with credentials redacted.
+
+    ``url`` and ``headers`` are redacted when first read, so that tests which
+    never look at them do not pay for it.
+    """
 
     provider: str
     method: str
-    url: str
     path: str
     endpoint: str
     model: str | None
     stream: bool
-    headers: Mapping[str, str]
     json: Any
     #: The scenario id served, or None for a success response.
     scenario: str | None
     #: ``time.monotonic()`` when the request arrived.
     time: float
+    #: The unredacted request, kept private so that no credential leaks out.
+    _request: httpx.Request = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def url(self) -> str:
+        """The URL with credential query parameters redacted."""
+        return redact_url(str(self._request.url))
+
+    @functools.cached_property
+    def headers(self) -> Mapping[str, str]:
+        """The headers, lowercased, with credentials redacted."""
+        return redact_headers(self._request.headers.multi_items())
 
 
 @dataclass
@@ -391,15 +405,14 @@ class LLMMock:
             RecordedRequest(
                 provider=state.spec.name,
                 method=request.method,
-                url=redact_url(str(request.url)),
                 path=request.url.path,
                 endpoint=endpoint,
                 model=model,
                 stream=stream,
-                headers=redact_headers(request.headers.multi_items()),
                 json=body,
                 scenario=scenario.id if scenario else None,
                 time=time.monotonic(),
+                _request=request,
             )
         )
 
