@@ -278,3 +278,16 @@ def test_streamed_json_lines(llm_mock: LLMMock, http: ModuleType) -> None:
         response = client.post("http://127.0.0.1:11434/api/chat", json=body)
     lines = [json.loads(line) for line in response.text.splitlines()]
     assert lines[-1]["done"] is True
+
+
+def test_after_respx_mock(http: ModuleType) -> None:
+    # respx restores the pool methods it patched when it stops; llm_mock must
+    # reinstall its own on the next entry.
+    respx = pytest.importorskip("respx")
+    with respx.mock(using="httpcore", assert_all_called=False) as router:
+        router.get("https://example.com/").respond(204)
+        with LLMMock() as mock:
+            mock.fail("openai", "invalid_api_key")
+    with LLMMock() as mock:
+        mock.fail("openai", "invalid_api_key")
+        assert _post(http).status_code == 401
