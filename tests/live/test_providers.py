@@ -187,6 +187,7 @@ def test_all_providers_in_parallel(fake_provider: FakeProvider) -> None:
     elapsed = time.monotonic() - started
 
     assert all(outcome.findings == [] for outcome in outcomes.values())
-    # Thirteen providers, some with two requests in parallel: close to one
-    # response's delay, far from the 13 * 0.3 s of a sequential check.
-    assert elapsed < 2 * delay
+    # Thirteen providers, some with two requests in parallel: a small
+    # multiple of one response's delay, far from the 13 * 0.3 s = 3.9 s of a
+    # sequential check. The margin keeps a loaded CI machine from failing it.
+    assert elapsed < 3 * delay
