@@ -58,6 +58,9 @@ class Settings:
     def preflight(self) -> bool:
         return self.mode != "off"
 
+    def gateways_names(self) -> list[str]:
+        return [gateway.name for gateway in self.gateways]
+
 
 def get_option(config: pytest.Config, name: str) -> Any:
     """Return the command-line value of ``name``, or its ini twin."""

@@ -13,7 +13,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,8 @@ import pytest
 
 if TYPE_CHECKING:
     from pytest_llmcreds.config import Settings
-    from pytest_llmcreds.providers import Registry
+    from pytest_llmcreds.markers import Requirement
+    from pytest_llmcreds.providers import ProviderSpec, Registry
     from pytest_llmcreds.results import PreflightResult
     from pytest_llmcreds.simulate import LLMMock
 
@@ -35,23 +35,9 @@ RESULT_FILE = "result.json"
 #: How long a worker waits for the controller's result at its first live test.
 RESULT_WAIT_SECONDS = 120.0
 
-_decision_key = pytest.StashKey["Decision"]()
-_requirements_key = pytest.StashKey["list[Requirement]"]()
-
-
-@dataclass(frozen=True)
-class Requirement:
-    """One provider a live test needs, with the models it names."""
-
-    provider: str
-    models: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Why a live test fails at setup: its marker cannot be used."""
-
-    reason: str
+#: Why a live test fails at setup: its marker cannot be used.
+_marker_error_key: pytest.StashKey[str] = pytest.StashKey()
+_requirements_key: pytest.StashKey[list[Requirement]] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -190,10 +176,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
-    from pytest_llmcreds import hookspecs
+class HookSpecs:
+    """Hooks that other plugins implement to extend pytest-llmcreds.
 
-    pluginmanager.add_hookspecs(hookspecs)
+    They live in this module, which pytest imports anyway, because importing
+    one more module at start-up costs every pytest run.
+    """
+
+    @pytest.hookspec
+    def pytest_llmcreds_providers(
+        self, config: pytest.Config
+    ) -> list[ProviderSpec] | None:
+        """Return providers to add to the catalogue.
+
+        Build each entry with :class:`pytest_llmcreds.providers.ProviderSpec`.
+        A name that is already taken by a built-in provider, a gateway or
+        another plugin is a usage error. Called once per run, on first use.
+        """
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(HookSpecs)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -217,18 +220,49 @@ def pytest_configure(config: pytest.Config) -> None:
         "with live credentials (and, when given, this model or list of models); "
         "pytest-llmcreds skips it when a provider's credentials cannot work.",
     )
-    from pytest_llmcreds.config import read_settings
+    config.pluginmanager.register(LLMCredsSession(config), PLUGIN_NAME)
 
-    settings = read_settings(config)
-    config.pluginmanager.register(LLMCredsSession(config, settings), PLUGIN_NAME)
+
+#: Option destinations and ini keys whose use means the plugin has work to
+#: do; without any of them, a run with no llm_live test imports nothing more.
+_OPTION_DESTS = (
+    "llm_preflight",
+    "llm_providers",
+    "llm_models",
+    "llm_base_urls",
+    "llm_offline",
+    "llm_report",
+    "llm_env_files",
+    "llm_preflight_timeout",
+    "llm_preflight_probe",
+    "llm_preflight_refresh",
+)
+_INI_KEYS = (
+    "llm_preflight",
+    "llm_providers",
+    "llm_models",
+    "llm_base_urls",
+    "llm_offline",
+    "llm_report",
+    "llm_gateways",
+    "llm_preflight_timeout",
+    "llm_preflight_probe",
+    "llm_preflight_cache_ttl",
+)
+
+
+def _configured(config: pytest.Config) -> bool:
+    unset: tuple[object, ...] = (None, False, [], "")
+    return any(config.getoption(dest) not in unset for dest in _OPTION_DESTS) or any(
+        config.getini(key) not in unset for key in _INI_KEYS
+    )
 
 
 class LLMCredsSession:
     """Per-session state: the settings, the provider registry and the result."""
 
-    def __init__(self, config: pytest.Config, settings: Settings) -> None:
+    def __init__(self, config: pytest.Config) -> None:
         self.config = config
-        self.settings = settings
         self.result: PreflightResult | None = None
         self.skipped = 0
         #: Under pytest-xdist: the exchange directory, created by the
@@ -240,32 +274,54 @@ class LLMCredsSession:
         self.expects_result = False
         if self.is_worker:
             self.exchange = Path(workerinput[EXCHANGE_KEY])
+        self._settings: Settings | None = None
         self._registry: Registry | None = None
+        self.configured = _configured(config)
+        if self.configured:
+            self._validate()
+
+    def _validate(self) -> None:
+        """Read the settings now, so a bad option is a usage error before collection."""
+        settings = self.settings
         if settings.preflight or settings.providers or settings.gateways:
-            # Validate names now, so a typo is a usage error before collection.
-            self._registry = build_registry(config, settings)
+            # Building the registry validates gateways and plugin providers.
+            self.check_names(settings.gateways_names(), "llm_gateways")
             self.check_names(settings.providers, "--llm-provider / llm_providers")
             self.check_names(settings.models, "--llm-model / llm_models")
             self.check_names(settings.base_urls, "--llm-base-url / llm_base_urls")
 
     @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            from pytest_llmcreds.config import read_settings
+
+            self._settings = read_settings(self.config)
+        return self._settings
+
+    @property
     def registry(self) -> Registry:
         if self._registry is None:
+            from pytest_llmcreds.session import build_registry
+
             self._registry = build_registry(self.config, self.settings)
         return self._registry
 
     def check_names(self, names: Sequence[str] | dict[str, Any], option: str) -> None:
+        from pytest_llmcreds.config import unknown_provider
+
         for name in names:
             if name not in self.registry:
                 raise pytest.UsageError(
-                    f"{option}: {_unknown_provider(name, self.registry)}"
+                    f"{option}: {unknown_provider(name, self.registry)}"
                 )
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(
         self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
-        live = [item for item in items if item.get_closest_marker(MARKER) is not None]
+        live = live_items(items)
+        if not live and not self.configured:
+            return
         providers = self._providers_to_check(live)
         if self.is_worker:
             # The controller runs the preflight once for every worker.
@@ -276,12 +332,16 @@ class LLMCredsSession:
             self._decide(live)
 
     def _conclude(self, providers: list[str], models: dict[str, list[str]]) -> None:
+        from pytest_llmcreds.session import run_for_session
+
         self.result = run_for_session(self, providers, models)
         self._write_report()
         if self.settings.mode == "fail" and self.result.failed:
             self._stop_session()
 
     def _providers_to_check(self, live: list[pytest.Item]) -> list[str]:
+        from pytest_llmcreds.markers import MarkerError, read_requirements
+
         names: list[str] = []
         if self.settings.preflight:
             names += self.settings.providers
@@ -289,7 +349,7 @@ class LLMCredsSession:
             try:
                 requirements = read_requirements(item, self.registry)
             except MarkerError as error:
-                item.stash[_decision_key] = Decision(str(error))
+                item.stash[_marker_error_key] = str(error)
                 continue
             item.stash[_requirements_key] = requirements
             names += [r.provider for r in requirements]
@@ -357,11 +417,13 @@ class LLMCredsSession:
         if self.settings.mode in ("warn", "fail"):
             return
         for item in live:
-            if _decision_key in item.stash:
+            if _marker_error_key in item.stash:
                 continue
             self._decide_item(item, self.result)
 
     def _decide_item(self, item: pytest.Item, result: PreflightResult) -> None:
+        from pytest_llmcreds.markers import skip_reason
+
         reason = skip_reason(result, item.stash.get(_requirements_key, []))
         if reason is not None:
             # A skip marker, unlike pytest.skip() at setup, makes pytest
@@ -400,9 +462,9 @@ class LLMCredsSession:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        decision = item.stash.get(_decision_key, None)
-        if decision is not None:
-            pytest.fail(decision.reason, pytrace=False)
+        marker_error = item.stash.get(_marker_error_key, None)
+        if marker_error is not None:
+            pytest.fail(marker_error, pytrace=False)
         needs_result = self.is_worker and _requirements_key in item.stash
         if needs_result and self.settings.mode not in ("warn", "fail"):
             # Before pytest's skipping plugin reads the skip markers.
@@ -421,7 +483,7 @@ class LLMCredsSession:
             shutil.rmtree(self.exchange, ignore_errors=True)
 
     def pytest_report_header(self, config: pytest.Config) -> str | None:
-        if not self.settings.preflight:
+        if not self.configured or not self.settings.preflight:
             return None
         from pytest_llmcreds.terminal import header_line
 
@@ -461,122 +523,36 @@ class LLMCredsSession:
             )
 
 
-class MarkerError(Exception):
-    """An ``llm_live`` marker with arguments the plugin cannot use."""
+def live_items(items: list[pytest.Item]) -> list[pytest.Item]:
+    """Return the items with an ``llm_live`` marker on them or on a parent.
+
+    Runs on every collected item of every run, so each parent node is looked
+    at once, not once per item as ``get_closest_marker`` would.
+    """
+    marked_parents: dict[int, bool] = {}
+
+    def parent_marked(node: pytest.Item | pytest.Collector | None) -> bool:
+        if node is None:
+            return False
+        known = marked_parents.get(id(node))
+        if known is None:
+            known = _has_own_marker(node) or parent_marked(node.parent)
+            marked_parents[id(node)] = known
+        return known
+
+    return [
+        item for item in items if _has_own_marker(item) or parent_marked(item.parent)
+    ]
 
 
-def read_requirements(item: pytest.Item, registry: Registry) -> list[Requirement]:
-    """Read every ``llm_live`` marker of ``item``; markers stack."""
-    requirements: list[Requirement] = []
-    for mark in item.iter_markers(MARKER):
-        unknown = set(mark.kwargs) - {"model"}
-        if unknown:
-            raise MarkerError(
-                f"{MARKER}: unknown argument {sorted(unknown)[0]!r}; the marker "
-                f'takes provider names and model=: @pytest.mark.{MARKER}("openai", '
-                'model="gpt-4o-mini")'
-            )
-        if not mark.args:
-            raise MarkerError(
-                f"{MARKER} needs at least one provider name, for example "
-                f'@pytest.mark.{MARKER}("openai")'
-            )
-        models = _marker_models(mark.kwargs.get("model"))
-        for provider in mark.args:
-            if not isinstance(provider, str) or provider not in registry:
-                raise MarkerError(f"{MARKER}: {_unknown_provider(provider, registry)}")
-            requirements.append(Requirement(provider, models))
-    return requirements
-
-
-def _unknown_provider(name: object, registry: Registry) -> str:
-    from pytest_llmcreds.config import unknown_provider
-
-    return unknown_provider(name, registry)
-
-
-def _marker_models(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise MarkerError(
-        f"{MARKER}: model must be a model name or a list of names, not {value!r}"
-    )
-
-
-def skip_reason(result: PreflightResult, requirements: list[Requirement]) -> str | None:
-    """Return why a test with these requirements cannot pass, or None."""
-    for requirement in requirements:
-        provider = result.get(requirement.provider)
-        if provider is None:
-            continue
-        if provider.status != "passed":
-            return provider.skip_reason()
-        for model in requirement.models:
-            status = provider.models.get(model, "unknown")
-            if status in ("not_found", "no_access"):
-                return (
-                    f"llmcreds: {provider.provider} model {model} is {status}: "
-                    + next(
-                        (f.message for f in provider.findings if model in f.message),
-                        "see the preflight report",
-                    )
-                )
-    return None
+def _has_own_marker(node: pytest.Item | pytest.Collector) -> bool:
+    return any(mark.name == MARKER for mark in node.own_markers)
 
 
 def _write_atomically(path: Path, text: str) -> None:
     partial = path.with_suffix(".partial")
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
-
-
-def build_registry(config: pytest.Config, settings: Settings) -> Registry:
-    from pytest_llmcreds.config import build_registry as build
-
-    added = config.hook.pytest_llmcreds_providers(config=config)
-    return build(settings.gateways, [spec for specs in added for spec in specs or ()])
-
-
-def run_for_session(
-    session: LLMCredsSession, providers: list[str], models: dict[str, list[str]]
-) -> PreflightResult:
-    from pytest_llmcreds.preflight import PreflightRequest, run_preflight
-
-    settings = session.settings
-    request = PreflightRequest(
-        providers=providers,
-        models=models,
-        base_urls=settings.base_urls,
-        mode=settings.mode if settings.preflight else "off",
-        offline=settings.offline,
-        presence_only=not settings.preflight,
-        env_files=settings.env_files,
-        timeout=settings.timeout,
-        probe=settings.probe,
-        refresh=settings.refresh,
-        cache_ttl=settings.cache_ttl,
-    )
-    cache = getattr(session.config, "cache", None)
-    store = PytestCacheStore(cache) if cache is not None else None
-    return run_preflight(session.registry, request, os.environ, cache=store)
-
-
-class PytestCacheStore:
-    """Keep live outcomes in pytest's cache directory (``.pytest_cache``)."""
-
-    def __init__(self, cache: pytest.Cache) -> None:
-        self._cache = cache
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        value = self._cache.get(key, None)
-        return value if isinstance(value, dict) else None
-
-    def set(self, key: str, value: dict[str, Any]) -> None:
-        self._cache.set(key, value)
 
 
 @pytest.fixture(scope="session")
