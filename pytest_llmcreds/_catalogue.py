@@ -272,8 +272,12 @@ MISTRAL = ProviderSpec(
             source="Mistral console API keys: 32 letters and digits",
         ),
     ),
-    near_miss_key_vars=("MISTRAL_KEY", "MISTRALAI_API_KEY", "MISTRAL_AI_API_KEY",
-                        "MISTRAL_TOKEN"),
+    near_miss_key_vars=(
+        "MISTRAL_KEY",
+        "MISTRALAI_API_KEY",
+        "MISTRAL_AI_API_KEY",
+        "MISTRAL_TOKEN",
+    ),
     hosts=("api.mistral.ai", "codestral.mistral.ai"),
     docs_url="https://docs.mistral.ai/api/",
     key_page="https://console.mistral.ai/api-keys",
@@ -382,8 +386,12 @@ TOGETHER = ProviderSpec(
             source="Together AI API keys issued before 2025: 64 hex digits",
         ),
     ),
-    near_miss_key_vars=("TOGETHERAI_API_KEY", "TOGETHER_AI_API_KEY", "TOGETHER_KEY",
-                        "TOGETHER_TOKEN"),
+    near_miss_key_vars=(
+        "TOGETHERAI_API_KEY",
+        "TOGETHER_AI_API_KEY",
+        "TOGETHER_KEY",
+        "TOGETHER_TOKEN",
+    ),
     hosts=("api.together.xyz", "api.together.ai"),
     docs_url="https://docs.together.ai/reference",
     key_page="https://api.together.ai/settings/api-keys",
@@ -474,7 +482,11 @@ LITELLM = ProviderSpec(
         ),
     ),
     near_miss_key_vars=("LITELLM_KEY", "LITELLM_PROXY_KEY", "LITELLM_MASTER_KEY"),
-    near_miss_base_url_vars=("LITELLM_BASE_URL", "LITELLM_PROXY_URL", "LITELLM_API_BASE"),
+    near_miss_base_url_vars=(
+        "LITELLM_BASE_URL",
+        "LITELLM_PROXY_URL",
+        "LITELLM_API_BASE",
+    ),
     docs_url="https://docs.litellm.ai/docs/simple_proxy",
     sources={
         "key_vars": "LiteLLM litellm_proxy provider: LITELLM_PROXY_API_KEY and "

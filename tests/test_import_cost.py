@@ -5,8 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY_MODULES = ("httpx", "httpx2", "pydantic", "respx", "dotenv",
-                 "pytest_llmcreds._catalogue", "pytest_llmcreds.simulate")
+HEAVY_MODULES = (
+    "httpx",
+    "httpx2",
+    "pydantic",
+    "respx",
+    "dotenv",
+    "pytest_llmcreds._catalogue",
+    "pytest_llmcreds.simulate",
+)
 
 
 def imported_after(code: str) -> set[str]:
