@@ -595,3 +595,7 @@ def llm_mock() -> Iterator[LLMMock]:
 
 
 # llm_mock fixtures: end
+
+
+# llm_fake_server fixtures: begin
+# llm_fake_server fixtures: end
