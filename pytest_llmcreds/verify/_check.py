@@ -384,6 +384,12 @@ class ProviderCheck:
             self._note_unproven(kind)
             return
         models = [m for m, status in self.models.items() if status != "not_found"]
+        if not self.models:
+            self.notes.append(
+                "--llm-preflight-probe had no model to probe: name one in an "
+                "llm_live marker or with --llm-model"
+            )
+            return
         if not models:
             return
         await asyncio.gather(*(self._probe_model(model) for model in models))

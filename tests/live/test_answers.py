@@ -403,3 +403,18 @@ def test_xai_wrong_key_400(fake_provider: FakeProvider) -> None:
     run = run_live("xai", env_for("xai"), base_url=fake_provider.base_url("xai"))
 
     assert run.causes == ["key_invalid"]
+
+
+def test_probe_without_models_noted(fake_provider: FakeProvider) -> None:
+    mount_provider(fake_provider, "openai")
+
+    run = run_live(
+        "openai",
+        env_for("openai"),
+        base_url=fake_provider.base_url("openai"),
+        probe=True,
+    )
+
+    assert run.causes == []
+    assert any("no model to probe" in note for note in run.outcome.notes)
+    assert run.outcome.requests_sent == 1
