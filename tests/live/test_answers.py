@@ -418,3 +418,19 @@ def test_probe_without_models_noted(fake_provider: FakeProvider) -> None:
     assert run.causes == []
     assert any("no model to probe" in note for note in run.outcome.notes)
     assert run.outcome.requests_sent == 1
+
+
+def test_socks_proxy_without_socksio(monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        import socksio  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("socksio is installed, so httpx can use the SOCKS proxy")
+    monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:1")
+
+    run = run_live("openai", env_for("openai"), base_url="http://127.0.0.1:2/v1")
+
+    assert run.causes == ["network_error"]
+    assert "httpx[socks]" in run.outcome.findings[0].fix
+    assert run.outcome.requests_sent == 0
