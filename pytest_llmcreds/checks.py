@@ -565,10 +565,8 @@ def _identifier_problem(role: str, value: str) -> tuple[str, str] | None:
         return "contains what looks like an API key", f"set it to {expected_id}"
     mismatched = _PROJECT_ID if role == "organization" else _ORGANIZATION_ID
     if mismatched.fullmatch(stripped):
-        return (
-            f"contains {'a project' if role == 'organization' else 'an organization'} id",
-            f"move it to {other}",
-        )
+        kind = "a project" if role == "organization" else "an organization"
+        return f"contains {kind} id", f"move it to {other}"
     expected = _ORGANIZATION_ID if role == "organization" else _PROJECT_ID
     if not expected.fullmatch(stripped):
         return "is not " + expected_id, f"set it to {expected_id}"

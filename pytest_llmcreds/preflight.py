@@ -184,7 +184,7 @@ def _provider_result(
     return build_result(
         name,
         findings,
-        checked="live" if live is not None else "offline",
+        checked="live" if live is not None and live.requests_sent else "offline",
         models=model_status,
         **fields,
     )

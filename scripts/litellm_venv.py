@@ -18,9 +18,12 @@ import sys
 import venv
 from pathlib import Path
 
-#: The proxy release the tests were written against; newer releases change
-#: error texts the tests read.
-LITELLM_REQUIREMENT = os.environ.get("LLMCREDS_LITELLM_REQUIREMENT", "litellm[proxy]")
+#: The proxy release the tests were written against. Without a pin, pip walks
+#: back through many releases (hundreds of MB) to resolve the proxy extras, and
+#: later releases change the error texts the tests read.
+LITELLM_REQUIREMENT = os.environ.get(
+    "LLMCREDS_LITELLM_REQUIREMENT", "litellm[proxy]==1.108.7"
+)
 
 
 def main(argv: list[str]) -> int:
