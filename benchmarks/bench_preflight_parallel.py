@@ -7,6 +7,9 @@ for openai alone and for all six, ``--repeat`` times each, and reports the
 medians and their ratio (target: at most 1.15, since the checks run in
 parallel). It then reruns the six-provider check with a cache filled by the
 first run and counts the requests that reach the server (target: none).
+Last, it runs ``pytest -n 4 --llm-preflight`` on a generated suite that
+marks 24 tests for each provider and counts the requests per provider
+(target: one each, since only the xdist controller checks).
 
 Usage: python benchmarks/bench_preflight_parallel.py [--delay 0.3] [--repeat 5]
 """
@@ -17,8 +20,11 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 from pytest_llmcreds.checks import check_provider
@@ -85,6 +91,50 @@ def timed(checks: list[LiveCheck], cache: MemoryCache | None = None) -> float:
     return elapsed
 
 
+XDIST_SUITE = """
+import pytest
+
+PROVIDERS = {providers!r}
+
+@pytest.mark.parametrize(
+    "provider, n",
+    [pytest.param(p, n, marks=pytest.mark.llm_live(p)) for p in PROVIDERS
+     for n in range(24)],
+)
+def test_live(provider, n):
+    pass
+"""
+
+
+def xdist_requests(server: FakeProvider) -> dict[str, int]:
+    """Run the preflight under ``pytest -n 4`` and count requests per provider."""
+    before = {name: len(server.requests_for(name)) for name in PROVIDERS}
+    env = {**os.environ, **{key: value for key, value, _ in PROVIDERS.values()}}
+    options = [f"--llm-base-url={name}={server.base_url(name)}" for name in PROVIDERS]
+    with tempfile.TemporaryDirectory() as name:
+        directory = Path(name)
+        (directory / "test_live.py").write_text(
+            XDIST_SUITE.format(providers=list(PROVIDERS))
+        )
+        (directory / "pytest.ini").write_text("[pytest]\n")
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-n",
+            "4",
+            "-p",
+            "no:cacheprovider",
+            "--llm-preflight",
+            *options,
+        ]
+        done = subprocess.run(command, cwd=directory, env=env, capture_output=True)
+    if done.returncode != 0:
+        raise SystemExit("pytest -n 4 failed:\n" + done.stdout.decode()[-3000:])
+    return {name: len(server.requests_for(name)) - before[name] for name in PROVIDERS}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -126,6 +176,8 @@ def main() -> int:
         cached = timed(six, cache)
         cached_requests = len(server.requests) - before
 
+        per_provider = xdist_requests(server)
+
     ratio = parallel / single
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, "
@@ -139,7 +191,10 @@ def main() -> int:
     print(
         f"cached rerun:  {cached * 1000:7.1f} ms, {cached_requests} requests (target 0)"
     )
-    return 0 if ratio <= 1.15 and cached_requests == 0 else 1
+    counts = ", ".join(f"{name} {count}" for name, count in per_provider.items())
+    print(f"pytest -n 4, 144 live tests, requests per provider: {counts} (target 1)")
+    one_each = all(count == 1 for count in per_provider.values())
+    return 0 if ratio <= 1.15 and cached_requests == 0 and one_each else 1
 
 
 if __name__ == "__main__":
