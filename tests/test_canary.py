@@ -129,6 +129,57 @@ def test_no_key_in_any_output(
             assert find_leaks(path.read_text(encoding="utf-8")) == [], artefact
 
 
+def test_no_key_in_live_output(
+    canary_run: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The live checks, with httpx and httpcore logging at DEBUG, leak nothing."""
+    from pytest_llmcreds.server import FakeProvider, Reply
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    providers = [
+        "openai",
+        "anthropic",
+        "gemini",
+        "groq",
+        "azure_openai",
+        "together",
+        "mistral",
+        "corp",
+    ]
+    with FakeProvider() as server:
+        echo = Reply.json(
+            {"error": {"message": "Incorrect API key provided", "code": "x"}},
+            status=401,
+        )
+        for name in providers:
+            server.mount(name, keys=("not-the-canary-key-at-all",), fail=echo)
+        options = [
+            f"--llm-base-url={name}={server.base_url(name)}" for name in providers
+        ]
+        result = canary_run.runpytest_subprocess(
+            "--llm-preflight=warn",
+            *options,
+            "-vv",
+            "-rA",
+            "--showlocals",
+            "--junitxml=junit.xml",
+            "--llm-report=report.json",
+            "--log-level=DEBUG",
+            "-o",
+            "log_cli=true",
+        )
+        asked = {request.mount for request in server.requests}
+
+    # Azure lacks an API version and Together a key, so they are not asked.
+    assert asked == {"openai", "anthropic", "gemini", "groq", "mistral", "corp"}
+    assert find_leaks(result.stdout.str()) == []
+    assert find_leaks(result.stderr.str()) == []
+    for artefact in ("junit.xml", "report.json"):
+        text = (canary_run.path / artefact).read_text(encoding="utf-8")
+        assert find_leaks(text) == [], artefact
+    assert '"checked": "live"' in (canary_run.path / "report.json").read_text()
+
+
 def test_no_key_in_cache(canary_run: pytest.Pytester) -> None:
     canary_run.runpytest_subprocess("--llm-preflight", "--llm-offline")
     canary_run.runpytest_subprocess("--llm-preflight", "--llm-offline", "--lf")
