@@ -178,6 +178,8 @@ def test_no_key_in_live_output(
         text = (canary_run.path / artefact).read_text(encoding="utf-8")
         assert find_leaks(text) == [], artefact
     assert '"checked": "live"' in (canary_run.path / "report.json").read_text()
+    assert "GET /v1beta/models" in result.stdout.str()
+    assert "{version}" not in result.stdout.str()
 
 
 def test_no_key_in_cache(canary_run: pytest.Pytester) -> None:

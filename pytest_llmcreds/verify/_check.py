@@ -294,7 +294,7 @@ class ProviderCheck:
     def _judge_key_response(
         self, result: Response | Failure, phase: Phase, endpoint: Endpoint
     ) -> Finding | None:
-        subject = f"{endpoint.method} {endpoint.path.split('?')[0]}"
+        subject = f"{endpoint.method} {self._path(endpoint).split('?')[0]}"
         if isinstance(result, Failure):
             return failure_finding(self.target, result, self.timeout, subject=subject)
         cause = classify(result, phase)
@@ -414,7 +414,7 @@ class ProviderCheck:
     async def _probe_model(self, model: str) -> None:
         endpoint, body = probe_request(self.table, model)
         result = await self._send(endpoint, "probe", json_body=body)
-        subject = f"the probe of {model!r} ({endpoint.method} {endpoint.path})"
+        subject = f"the probe of {model!r} ({endpoint.method} {self._path(endpoint)})"
         if isinstance(result, Failure):
             self.findings.append(
                 failure_finding(self.target, result, self.timeout, subject=subject)
@@ -448,15 +448,18 @@ class ProviderCheck:
 
     # HTTP
 
+    def _path(self, endpoint: Endpoint) -> str:
+        """Return the endpoint's path with the API version filled in."""
+        version = self.settings.get("api_version", self.table.default_version)
+        return endpoint.path.replace("{version}", version)
+
     def _url(
         self,
         endpoint: Endpoint,
         extra_query: dict[str, str] | None,
         base_url: str | None = None,
     ) -> str:
-        version = self.settings.get("api_version", self.table.default_version)
-        path = endpoint.path.replace("{version}", version)
-        url = (base_url or self.settings["base_url"]) + path
+        url = (base_url or self.settings["base_url"]) + self._path(endpoint)
         query: dict[str, str] = dict(extra_query or {})
         if self.table.version_query and "api_version" in self.settings:
             query[self.table.version_query] = self.settings["api_version"]
