@@ -11,7 +11,7 @@ import pytest
 
 from pytest_llmcreds.config import unknown_provider
 from pytest_llmcreds.providers import Registry
-from pytest_llmcreds.results import PreflightResult
+from pytest_llmcreds.results import PreflightResult, ProviderResult
 
 MARKER = "llm_live"
 
@@ -63,22 +63,41 @@ def _marker_models(value: object) -> tuple[str, ...]:
     )
 
 
+#: Causes that concern one model, not the provider: a test that needs
+#: other models of the provider can still pass.
+MODEL_CAUSES = frozenset({"model_not_found", "model_no_access"})
+
+
 def skip_reason(result: PreflightResult, requirements: list[Requirement]) -> str | None:
     """Return why a test with these requirements cannot pass, or None."""
     for requirement in requirements:
         provider = result.get(requirement.provider)
         if provider is None:
             continue
-        if provider.status != "passed":
+        if _provider_blocks(provider):
             return provider.skip_reason()
         for model in requirement.models:
-            status = provider.models.get(model, "unknown")
-            if status in ("not_found", "no_access"):
-                return (
-                    f"llmcreds: {provider.provider} model {model} is {status}: "
-                    + next(
-                        (f.message for f in provider.findings if model in f.message),
-                        "see the preflight report",
-                    )
-                )
+            reason = _model_reason(provider, model)
+            if reason is not None:
+                return reason
     return None
+
+
+def _provider_blocks(provider: ProviderResult) -> bool:
+    """Return True when no test of ``provider`` can pass, whatever its model."""
+    if provider.status == "indeterminate":
+        return True
+    return any(f.cause not in MODEL_CAUSES for f in provider.errors)
+
+
+def _model_reason(provider: ProviderResult, model: str) -> str | None:
+    status = provider.models.get(model, "unknown")
+    if status not in ("not_found", "no_access"):
+        return None
+    finding = next((f for f in provider.errors if model in f.message), None)
+    detail = (
+        f"{finding.message} Fix: {finding.fix}"
+        if finding is not None
+        else "see the preflight report"
+    )
+    return f"llmcreds: {provider.provider} model {model} is {status}: {detail}"

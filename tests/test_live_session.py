@@ -156,3 +156,32 @@ def test_status(llm_preflight):
     result = pytester.runpytest_subprocess("--llm-preflight")
 
     result.assert_outcomes(passed=1)
+
+
+def test_missing_model_skips_only_its_tests(
+    pytester: pytest.Pytester, fake: FakeProvider
+) -> None:
+    pytester.makepyfile(
+        """
+import pytest
+
+@pytest.mark.llm_live("openai", model="gpt-4o-mini")
+def test_listed_model():
+    pass
+
+@pytest.mark.llm_live("openai", model="gtp-4o-mini")
+def test_typo_model():
+    pass
+
+@pytest.mark.llm_live("openai")
+def test_any_model():
+    pass
+"""
+    )
+
+    result = pytester.runpytest_subprocess("--llm-preflight", "-rs")
+
+    result.assert_outcomes(passed=2, skipped=1)
+    result.stdout.fnmatch_lines(
+        ["SKIPPED *llmcreds: openai model gtp-4o-mini is not_found: *gpt-4o-mini*"]
+    )
