@@ -378,25 +378,27 @@ class LLMMock:
             state.errors.family, request.method, request.url.path
         )
         if endpoint is None:
-            # Not an endpoint of this provider: let the unmatched report say so.
+            # Not an endpoint of this provider, so the request is unmatched and
+            # the report lists the endpoints that are served.
             return None
         body = _json_body(request)
-        model = _model_of(request, body) or _DEFAULT_MODEL
+        model = _model_of(request, body)
         stream = _is_stream(endpoint, request, body)
         planned = next((f for f in state.failures if f.applies_to(model, stream)), None)
         scenario = planned.scenario if planned else None
         self._record(state, request, endpoint.name, model, stream, body, scenario)
+        response_model = model or _DEFAULT_MODEL
         if planned is None:
-            return self._success(state, endpoint, model, stream)
+            return self._success(state, endpoint, response_model, stream)
         planned.served += 1
-        return self._failure(state, planned, endpoint, model)
+        return self._failure(state, planned, endpoint, response_model)
 
     def _record(
         self,
         state: _ProviderState,
         request: httpx.Request,
         endpoint: str,
-        model: str,
+        model: str | None,
         stream: bool,
         body: Any,
         scenario: Scenario | None,

@@ -73,6 +73,10 @@ class RequestIdFormat(_Frozen):
         """
         if self.alphabet == "uuid":
             return str(uuid.UUID(int=random.getrandbits(128), version=4))
+        if self.alphabet == "hex":
+            return self.prefix + format(random.getrandbits(4 * self.length), "x").zfill(
+                self.length
+            )
         letters = _ALPHABETS[self.alphabet]
         return self.prefix + "".join(random.choices(letters, k=self.length))
 

@@ -89,11 +89,15 @@ class _PoolMocker(AbstractRequestMocker):
     module_name: ClassVar[str]
     _originals: ClassVar[dict[tuple[str, str], Any]]
     _wrappers: ClassVar[dict[tuple[str, str], Any]]
+    #: (class, method name, wrapper) of each installed wrapper, checked on
+    #: every ``start``.
+    _installed: ClassVar[list[tuple[Any, str, Any]]]
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
         cls._originals = {}
         cls._wrappers = {}
+        cls._installed = []
 
     @classmethod
     def _module(cls) -> Any:
@@ -104,9 +108,9 @@ class _PoolMocker(AbstractRequestMocker):
 
     @classmethod
     def start(cls) -> None:
-        if cls._wrappers and all(
-            cls._owner_of(target).__dict__.get(method) is wrapper
-            for (target, method), wrapper in cls._wrappers.items()
+        if cls._installed and all(
+            owner.__dict__.get(method) is wrapper
+            for owner, method, wrapper in cls._installed
         ):
             return
         for target in cls.targets:
@@ -132,6 +136,10 @@ class _PoolMocker(AbstractRequestMocker):
         cls._originals[key] = original
         cls._wrappers[key] = wrapper
         setattr(owner, method, wrapper)
+        cls._installed = [
+            (cls._owner_of(target), name, installed)
+            for (target, name), installed in cls._wrappers.items()
+        ]
 
     @classmethod
     def stop(cls, force: bool = False) -> None:

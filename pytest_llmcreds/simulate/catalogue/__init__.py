@@ -51,12 +51,17 @@ def errors_of(provider: str) -> ProviderErrors:
     return table
 
 
+@functools.cache
+def _scenarios_by_id(provider: str) -> dict[str, Scenario]:
+    return errors_of(provider).scenario_map()
+
+
 def scenario_of(provider: str, scenario_id: str) -> Scenario:
     """Return one scenario, naming the valid ids when ``scenario_id`` is unknown."""
-    table = errors_of(provider)
-    scenarios = table.scenario_map()
+    scenarios = _scenarios_by_id(provider)
     if scenario_id in scenarios:
         return scenarios[scenario_id]
+    table = errors_of(provider)
     absent = {absence.id: absence.reason for absence in table.absent}
     if scenario_id in absent:
         raise ValueError(
