@@ -291,3 +291,10 @@ def test_after_respx_mock(http: ModuleType) -> None:
     with LLMMock() as mock:
         mock.fail("openai", "invalid_api_key")
         assert _post(http).status_code == 401
+
+
+def test_no_model_recorded(llm_mock: LLMMock, http: ModuleType) -> None:
+    llm_mock.succeed("openai")
+    with http.Client() as client:
+        client.get("https://api.openai.com/v1/models")
+    assert llm_mock.requests("openai")[0].model is None
