@@ -598,4 +598,47 @@ def llm_mock() -> Iterator[LLMMock]:
 
 
 # llm_fake_server fixtures: begin
+if TYPE_CHECKING:
+    from pytest_llmcreds.server import LLMFakeServer
+
+
+@pytest.fixture
+def llm_fake_server() -> Iterator[LLMFakeServer]:
+    """Serve simulated LLM providers over real HTTP on 127.0.0.1, for any client.
+
+    The same catalogue as ``llm_mock``, for requests, aiohttp, curl, Node or
+    Go code and subprocesses: ``fail(provider, scenario, times=None)``,
+    ``succeed(provider)``, ``requests(provider)`` (keys as fingerprints).
+    ``base_url(provider)`` is in the form the provider's SDK expects and
+    ``environ()`` holds OPENAI_BASE_URL, ANTHROPIC_BASE_URL and the like for
+    a subprocess. Faults: latency, drip, disconnect, reset_connection,
+    truncate_stream, malformed_json, html, huge_body. Each provider gets its
+    own free port; all servers stop when the test ends. See docs/server.md.
+    """
+    from pytest_llmcreds.server import LLMFakeServer
+
+    with LLMFakeServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def llm_fake_server_session(pytestconfig: pytest.Config) -> Iterator[LLMFakeServer]:
+    """The ``llm_fake_server`` API on servers shared by the whole session.
+
+    For an application started once per session: its ports and ``environ()``
+    stay the same. Planned failures, faults and recorded requests are reset
+    after each test; set ``reset_between_tests = False`` to keep them.
+    """
+    from pytest_llmcreds.server import LLMFakeServer
+    from pytest_llmcreds.server._session import SessionReset
+
+    with LLMFakeServer() as server:
+        resetter = SessionReset(server)
+        pytestconfig.pluginmanager.register(resetter, "llmcreds-fake-server-reset")
+        try:
+            yield server
+        finally:
+            pytestconfig.pluginmanager.unregister(resetter)
+
+
 # llm_fake_server fixtures: end

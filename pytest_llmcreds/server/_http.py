@@ -94,7 +94,9 @@ class _Server(ThreadingHTTPServer):
         self.owner = owner
         self.open_sockets: set[socket.socket] = set()
         self.sockets_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        if ":" in owner.host:
+            self.address_family = socket.AF_INET6
+        super().__init__((owner.host, owner.requested_port), owner.handler_class)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that rejects the certificate or drops a huge body breaks
@@ -201,8 +203,16 @@ class FakeProvider:
     failure.
     """
 
-    def __init__(self, *, tls: bool = False) -> None:
+    #: The request handler; a subclass of ``_Handler`` can change the responses.
+    handler_class: type[_Handler] = _Handler
+
+    def __init__(
+        self, *, tls: bool = False, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self.tls = tls
+        #: The address to bind; port 0 lets the system pick a free port.
+        self.host = host
+        self.requested_port = port
         self.stopping = threading.Event()
         self._mounts: list[Mount] = []
         self._requests: list[RecordedRequest] = []
@@ -291,7 +301,8 @@ class FakeProvider:
     @property
     def origin(self) -> str:
         scheme = "https" if self.tls else "http"
-        return f"{scheme}://127.0.0.1:{self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{scheme}://{host}:{self.port}"
 
     def base_url(self, provider: str) -> str:
         """Return the base URL an SDK for ``provider`` should use."""
