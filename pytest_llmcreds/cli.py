@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_check_parser(commands)
     commands.add_parser("providers", help="List the providers the preflight knows")
+    _add_serve_parser(commands)
     return parser
 
 
@@ -118,11 +119,32 @@ def _add_check_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
 
 
+def _add_serve_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from pytest_llmcreds.server._serve import add_arguments
+
+    serve = commands.add_parser(
+        "serve",
+        help="Serve simulated provider errors on 127.0.0.1 for any client",
+        description="Serve the error catalogue of llm_mock on real HTTP servers "
+        "on 127.0.0.1, one port per provider, until SIGINT or SIGTERM. Prints "
+        "each base URL and the variables to export, as shell lines.",
+    )
+    add_arguments(serve)
+
+
+def run_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from pytest_llmcreds.server._serve import serve
+
+    return serve(args, out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "providers":
             return list_providers(sys.stdout)
+        if args.command == "serve":
+            return run_serve(args, sys.stdout)
         return run_check(args, os.environ, sys.stdout)
     except pytest.UsageError as error:
         print(f"llmcreds: error: {error}", file=sys.stderr)

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
-from pytest_llmcreds.server._faults import PlannedFault
+from typing import TYPE_CHECKING, Any
+
 from pytest_llmcreds.server._http import FakeProvider, RecordedRequest, read_credential
-from pytest_llmcreds.server._loopback import LLMFakeServer, is_loopback
 from pytest_llmcreds.server._routes import DEFAULT_FAIL, Mount, Reply, Route
 from pytest_llmcreds.server._shapes import ModelsShape
+
+if TYPE_CHECKING:
+    from pytest_llmcreds.server._faults import PlannedFault
+    from pytest_llmcreds.server._loopback import LLMFakeServer, is_loopback
+
+#: Names loaded on first use, because they import the llm_mock catalogue
+#: (httpx, respx, pydantic), which ``llmcreds check`` does not need.
+_LAZY = {
+    "LLMFakeServer": "pytest_llmcreds.server._loopback",
+    "is_loopback": "pytest_llmcreds.server._loopback",
+    "PlannedFault": "pytest_llmcreds.server._faults",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_LAZY[name]), name)
+
 
 __all__ = [
     "DEFAULT_FAIL",

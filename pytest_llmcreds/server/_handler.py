@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import select
 import socket
 import ssl
@@ -23,6 +24,8 @@ from pytest_llmcreds.server._simulated import (
 if TYPE_CHECKING:
     from pytest_llmcreds.server._loopback import ProviderServer
 
+logger = logging.getLogger("pytest_llmcreds.server")
+
 #: Seconds between two checks of a hanging connection for a client that left.
 _HANG_POLL = 0.05
 #: The largest request body read, so that a runaway client cannot fill memory.
@@ -41,6 +44,7 @@ class CatalogueHandler(_Handler):
 
         fault = owner.take_fault()
         if fault is not None and fault.replaces_response:
+            self._log(split.path, f"fault {fault.kind}")
             self._replace(fault)
             return
 
@@ -48,11 +52,17 @@ class CatalogueHandler(_Handler):
             owner.provider, self.command, owner.origin + self.path, headers, body
         )
         if isinstance(outcome, str):
+            self._log(split.path, outcome)
             self._fail_transport(outcome)
             return
         if isinstance(outcome, NotAnEndpoint):
             outcome = _not_found(outcome, self.command, split.path)
+        self._log(split.path, _summary(outcome, fault))
         self._write(outcome, fault)
+
+    def _log(self, path: str, result: str) -> None:
+        provider = self.server.owner.provider  # type: ignore[attr-defined]
+        logger.info("%s %s %s -> %s", provider, self.command, path, result)
 
     def _read_body(self) -> bytes:
         if self.headers.get("transfer-encoding", "").lower() == "chunked":
@@ -157,6 +167,11 @@ class CatalogueHandler(_Handler):
             return
         if response.streamed:
             self.wfile.write(b"0\r\n\r\n")
+
+
+def _summary(response: Simulated, fault: PlannedFault | None) -> str:
+    text = str(response.status) + (" streamed" if response.streamed else "")
+    return text if fault is None else f"{text}, fault {fault.kind}"
 
 
 def _frame(piece: bytes) -> bytes:

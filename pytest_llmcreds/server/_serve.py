@@ -1,0 +1,283 @@
+"""``llmcreds serve``: the loopback fake provider as a standalone process.
+
+The process serves until SIGINT or SIGTERM, then stops every server and
+exits 0. What it prints on standard output is valid POSIX shell (comments and
+``export`` lines), so ``llmcreds serve ... > fake.env &`` followed by
+``. ./fake.env`` points a shell script's clients at it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shlex
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from pytest_llmcreds.server._loopback import LLMFakeServer
+
+#: Seconds between two checks of the stop flag while serving.
+_POLL = 0.2
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@dataclass
+class ScenarioPlan:
+    """One ``--scenario`` (with its ``--times``) for the provider before it."""
+
+    scenario: str
+    times: int | None = None
+
+
+@dataclass
+class ProviderPlan:
+    """One ``--provider`` and the scenarios given after it."""
+
+    provider: str
+    scenarios: list[ScenarioPlan] = field(default_factory=list)
+
+
+class PlanAction(argparse.Action):
+    """Collects ``--provider``, ``--scenario`` and ``--times`` in command-line order.
+
+    ``--provider`` starts an entry, ``--scenario`` adds a failure to the last
+    provider and ``--times`` sets how often the last scenario is served, so
+    pairs can repeat: ``--provider openai --scenario rate_limited --times 2
+    --provider anthropic --scenario overloaded``.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        plans: list[ProviderPlan] = getattr(namespace, "plans", None) or []
+        namespace.plans = plans
+        value = str(values)
+        if option_string == "--provider":
+            plans.append(ProviderPlan(value))
+            return
+        if not plans:
+            parser.error(f"{option_string} {value} needs a --provider before it")
+        if option_string == "--scenario":
+            plans[-1].scenarios.append(ScenarioPlan(value))
+            return
+        self._set_times(parser, plans[-1], value)
+
+    @staticmethod
+    def _set_times(
+        parser: argparse.ArgumentParser, plan: ProviderPlan, value: str
+    ) -> None:
+        if not plan.scenarios:
+            parser.error(f"--times {value} needs a --scenario before it")
+        try:
+            times = int(value)
+        except ValueError:
+            times = -1
+        if times < 1:
+            parser.error(f"--times {value} is invalid; use a whole number above 0")
+        plan.scenarios[-1].times = times
+
+
+def add_arguments(serve: argparse.ArgumentParser) -> None:
+    """Add the options of ``llmcreds serve`` to its subparser."""
+    add = serve.add_argument
+    add(
+        "--provider",
+        action=PlanAction,
+        dest="plans",
+        required=True,
+        metavar="NAME",
+        help="Provider to serve, such as openai or anthropic. Repeatable",
+    )
+    add(
+        "--scenario",
+        action=PlanAction,
+        dest="plans",
+        metavar="ID",
+        help="Error scenario of the provider before it, as in docs/scenarios.md. "
+        "Without one the provider answers with success. Repeatable",
+    )
+    add(
+        "--times",
+        action=PlanAction,
+        dest="plans",
+        metavar="N",
+        help="How many requests get the scenario before it, then success. "
+        "Default: every request",
+    )
+    add(
+        "--host",
+        default="127.0.0.1",
+        help="Address to listen on. Default: 127.0.0.1. Only loopback "
+        "addresses are accepted unless --allow-non-loopback is given",
+    )
+    add(
+        "--port",
+        type=int,
+        default=0,
+        help="Port of the first provider; each further provider takes the next "
+        "port. Default: 0, a free port for each",
+    )
+    add(
+        "--retry-after",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="retry-after sent with retryable errors. Default: the few "
+        "milliseconds that llm_mock sends, so that clients retry at once",
+    )
+    add(
+        "--allow-non-loopback",
+        action="store_true",
+        help="Accept a --host that other machines can reach",
+    )
+    add(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="Do not log each request on standard error",
+    )
+
+
+def serve(
+    args: argparse.Namespace,
+    out: TextIO,
+    *,
+    ready: Callable[[LLMFakeServer], None] | None = None,
+    stop: threading.Event | None = None,
+) -> int:
+    """Serve the planned providers until ``stop`` is set or a stop signal arrives.
+
+    Returns 0 after a clean stop, 2 for an invalid plan and 1 when a port
+    cannot be bound.
+    """
+    stop = stop or threading.Event()
+    try:
+        server = _start(args)
+    except ValueError as error:
+        print(f"llmcreds serve: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(
+            f"llmcreds serve: error: cannot listen on {args.host}:{args.port}: "
+            f"{error.strerror or error}; choose another --port, or 0 for a "
+            "free one",
+            file=sys.stderr,
+        )
+        return 1
+    with server, _log_requests(not args.quiet), _stop_on_signals(stop):
+        out.write("".join(line + "\n" for line in describe(server, args.plans)))
+        out.flush()
+        if ready is not None:
+            ready(server)
+        while not stop.wait(_POLL):
+            pass
+    out.write("# llmcreds serve: stopped\n")
+    out.flush()
+    return 0
+
+
+def _start(args: argparse.Namespace) -> LLMFakeServer:
+    from pytest_llmcreds.server._loopback import LLMFakeServer, check_provider
+    from pytest_llmcreds.simulate import FAST_RETRY_AFTER
+
+    plans: list[ProviderPlan] = args.plans
+    for plan in plans:
+        check_provider(plan.provider)
+    retry_after = FAST_RETRY_AFTER if args.retry_after is None else args.retry_after
+    server = LLMFakeServer(
+        host=args.host,
+        port=args.port,
+        retry_after=retry_after,
+        allow_non_loopback=args.allow_non_loopback,
+    )
+    try:
+        for plan in plans:
+            server.succeed(plan.provider)
+            for scenario in plan.scenarios:
+                server.fail(plan.provider, scenario.scenario, times=scenario.times)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def describe(server: LLMFakeServer, plans: Sequence[ProviderPlan]) -> list[str]:
+    """Return the shell lines that name each base URL and the variables to export."""
+    lines: list[str] = []
+    for plan in plans:
+        lines.append(
+            f"# {plan.provider}: {server.base_url(plan.provider)} ({_plan_text(plan)})"
+        )
+    environ = server.environ()
+    for name, value in environ.items():
+        lines.append(f"export {name}={shlex.quote(value)}")
+    unnamed = [p.provider for p in plans if not _has_variable(server, p.provider)]
+    if unnamed:
+        lines.append(
+            f"# {', '.join(unnamed)}: the SDK reads no base URL variable; "
+            "pass the base URL above to the client"
+        )
+    lines.append("# llmcreds serve: serving until SIGINT (Ctrl-C) or SIGTERM")
+    return lines
+
+
+def _has_variable(server: LLMFakeServer, provider: str) -> bool:
+    return len(server.environ(provider)) > 1
+
+
+def _plan_text(plan: ProviderPlan) -> str:
+    if not plan.scenarios:
+        return "success responses"
+    steps = [
+        f"{s.scenario} {'every time' if s.times is None else f'x{s.times}'}"
+        for s in plan.scenarios
+    ]
+    return ", then ".join(steps) + ", then success"
+
+
+@contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """Set ``stop`` on SIGINT and SIGTERM; only the main thread can install it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handle(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {number: signal.signal(number, handle) for number in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def _log_requests(enabled: bool) -> Iterator[None]:
+    """Send the server's per-request log lines to standard error."""
+    if not enabled:
+        yield
+        return
+    logger = logging.getLogger("pytest_llmcreds.server")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("llmcreds serve: %(message)s"))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
