@@ -1,0 +1,168 @@
+"""requests, aiohttp and curl get each scenario's documented status and body."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import subprocess
+
+import aiohttp
+import pytest
+import requests
+
+from pytest_llmcreds.server import LLMFakeServer
+from pytest_llmcreds.simulate import scenario_of
+from tests.server.support import expected_body, http_cases, request_of
+
+CURL = shutil.which("curl")
+
+
+@pytest.mark.parametrize(("provider", "scenario_id"), http_cases())
+def test_requests_gets_scenario(
+    llm_fake_server: LLMFakeServer, provider: str, scenario_id: str
+) -> None:
+    scenario = scenario_of(provider, scenario_id)
+    llm_fake_server.fail(provider, scenario_id)
+    method, path, body = request_of(provider)
+
+    response = requests.request(
+        method, llm_fake_server.base_url(provider) + path, json=body, timeout=5
+    )
+
+    assert response.status_code == scenario.status
+    assert response.text == expected_body(provider, scenario, response.headers)
+    for name, value in scenario.headers.items():
+        if name.lower().startswith("retry-after"):
+            continue
+        assert response.headers[name] == value
+
+
+@pytest.mark.parametrize(("provider", "scenario_id"), http_cases())
+def test_aiohttp_gets_scenario(
+    llm_fake_server: LLMFakeServer, provider: str, scenario_id: str
+) -> None:
+    scenario = scenario_of(provider, scenario_id)
+    llm_fake_server.fail(provider, scenario_id)
+    method, path, body = request_of(provider)
+    url = llm_fake_server.base_url(provider) + path
+
+    async def send() -> tuple[int, str, dict[str, str]]:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.request(method, url, json=body) as response,
+        ):
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            return response.status, await response.text(), headers
+
+    status, text, headers = asyncio.run(send())
+
+    assert status == scenario.status
+    assert text == expected_body(provider, scenario, headers)
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+@pytest.mark.parametrize(("provider", "scenario_id"), http_cases())
+def test_curl_gets_scenario(
+    llm_fake_server: LLMFakeServer, provider: str, scenario_id: str
+) -> None:
+    assert CURL is not None
+    scenario = scenario_of(provider, scenario_id)
+    llm_fake_server.fail(provider, scenario_id)
+    method, path, body = request_of(provider)
+    url = llm_fake_server.base_url(provider) + path
+
+    completed = subprocess.run(
+        [
+            *(CURL, "-sS", "-i", "-X", method),
+            *("-H", "content-type: application/json", "--data", json.dumps(body)),
+            *("--max-time", "5", url),
+        ],
+        capture_output=True,
+        check=True,
+    )
+
+    # Bytes, because text mode would turn the CRLF line ends into LF.
+    head, _, text = completed.stdout.decode().partition("\r\n\r\n")
+    status_line, *header_lines = head.split("\r\n")
+    headers = {
+        name.strip().lower(): value.strip()
+        for name, _, value in (line.partition(":") for line in header_lines)
+    }
+    assert status_line.split()[1] == str(scenario.status)
+    assert text == expected_body(provider, scenario, headers)
+
+
+def test_success_after_times(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.fail("openai", "rate_limited", times=2)
+    _, path, body = request_of("openai")
+    url = llm_fake_server.base_url("openai") + path
+
+    statuses = [requests.post(url, json=body, timeout=5).status_code for _ in "abc"]
+
+    assert statuses == [429, 429, 200]
+    assert requests.post(url, json=body, timeout=5).json()["choices"]
+
+
+def test_model_filter(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.fail("openai", "model_not_found", model="gpt-missing")
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+
+    missing = requests.post(url, json={"model": "gpt-missing"}, timeout=5)
+    present = requests.post(url, json={"model": "gpt-4o"}, timeout=5)
+
+    assert missing.status_code == 404
+    assert present.status_code == 200
+
+
+def test_unknown_path_lists_endpoints(llm_fake_server: LLMFakeServer) -> None:
+    url = llm_fake_server.base_url("anthropic") + "/v1/nowhere"
+
+    response = requests.get(url, timeout=5)
+
+    assert response.status_code == 404
+    message = response.json()["error"]["message"]
+    assert "POST .../messages" in message
+
+
+def test_requests_timeout_scenario(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.fail("openai", "timeout")
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+
+    with pytest.raises(requests.ReadTimeout):
+        requests.post(url, json={"model": "gpt-4o"}, timeout=0.3)
+
+
+def test_requests_connection_error_scenario(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.fail("openai", "connection_error")
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+
+    with pytest.raises(requests.ConnectionError):
+        requests.post(url, json={"model": "gpt-4o"}, timeout=5)
+
+
+def test_records_fingerprints_only(llm_fake_server: LLMFakeServer) -> None:
+    key = "sk-proj-" + "Tq8Wm3Zx6Cv9Bn2Lk5Jh1Gf4Ds7Ap0Ey"
+    url = llm_fake_server.base_url("gemini")
+    url += "/v1beta/models/gemini-2.0-flash:generateContent?key=" + key
+    requests.post(url, json={}, headers={"authorization": f"Bearer {key}"}, timeout=5)
+
+    (recorded,) = llm_fake_server.requests("gemini")
+
+    assert key not in repr(recorded)
+    assert recorded.credential is not None
+    assert recorded.credential_header == "authorization"
+    assert "key=" in recorded.query
+    assert recorded.path.endswith(":generateContent")
+
+
+def test_requests_in_arrival_order(llm_fake_server: LLMFakeServer) -> None:
+    for provider in ("anthropic", "openai", "anthropic"):
+        method, path, body = request_of(provider)
+        url = llm_fake_server.base_url(provider) + path
+        requests.request(method, url, json=body, timeout=5)
+
+    mounts = [request.mount for request in llm_fake_server.requests()]
+
+    assert mounts == ["anthropic", "openai", "anthropic"]
+    assert len(llm_fake_server.requests("anthropic")) == 2
