@@ -188,9 +188,18 @@ def serve(
 
 
 def _start(args: argparse.Namespace) -> LLMFakeServer:
-    from pytest_llmcreds.server._loopback import LLMFakeServer, check_provider
+    from pytest_llmcreds.server._loopback import (
+        LLMFakeServer,
+        check_provider,
+        is_loopback,
+    )
     from pytest_llmcreds.simulate import FAST_RETRY_AFTER
 
+    if not args.allow_non_loopback and not is_loopback(args.host):
+        raise ValueError(
+            f"--host {args.host!r} is not a loopback address; use 127.0.0.1, "
+            "::1 or localhost, or add --allow-non-loopback"
+        )
     plans: list[ProviderPlan] = args.plans
     for plan in plans:
         check_provider(plan.provider)
