@@ -166,3 +166,39 @@ def test_requests_in_arrival_order(llm_fake_server: LLMFakeServer) -> None:
 
     assert mounts == ["anthropic", "openai", "anthropic"]
     assert len(llm_fake_server.requests("anthropic")) == 2
+
+
+NODE = shutil.which("node")
+NODE_APP = """
+const url = process.env.ANTHROPIC_BASE_URL + "/v1/messages";
+const response = await fetch(url, {
+  method: "POST",
+  headers: {
+    "content-type": "application/json",
+    "x-api-key": process.env.ANTHROPIC_API_KEY,
+  },
+  body: JSON.stringify({model: "claude-sonnet-4-5", max_tokens: 8, messages: []}),
+});
+console.log(JSON.stringify({status: response.status, body: await response.json()}));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_node_fetch_reads_environ(llm_fake_server: LLMFakeServer) -> None:
+    assert NODE is not None
+    llm_fake_server.fail("anthropic", "overloaded")
+    environ = {"PATH": "/usr/bin:/bin", **llm_fake_server.environ(fake_keys=True)}
+
+    completed = subprocess.run(
+        [NODE, "--input-type=module", "-e", NODE_APP],
+        env=environ,
+        capture_output=True,
+        check=True,
+        text=True,
+        timeout=30,
+    )
+    seen = json.loads(completed.stdout)
+
+    assert seen["status"] == 529
+    assert seen["body"]["error"]["type"] == "overloaded_error"
+    assert llm_fake_server.requests("anthropic")[0].credential_header == "x-api-key"
