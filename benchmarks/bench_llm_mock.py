@@ -1,12 +1,13 @@
 """Time 200 tests that each get a simulated 401 or 429 through the openai SDK.
 
-Three suites of the same 200 tests run in separate pytest processes, each
+Suites of the same 200 tests run in separate pytest processes, each
 with one ``openai.OpenAI`` client built at import:
 
 - ``llm_mock``: the tests call ``llm_mock.fail(...)``.
 - ``respx``: plain respx routes, for openai lines that send through httpx.
 - ``mock_transport``: the client gets an ``httpx2.MockTransport`` whose
-  handler serves the answer a fixture set, for lines that send through httpx2.
+  handler returns the status the test set, for lines that send through
+  httpx2; on httpx2 the same suite also runs with a fixture per test.
 
 Only the test loop is timed (collection and module imports are not, so each
 suite imports its mocking library at module level); the one-time import of
@@ -110,16 +111,14 @@ def test_error(status, scenario):
 """
 )
 
-MOCK_TRANSPORT_SUITE = (
-    COMMON
-    + """
+MOCK_TRANSPORT_CLIENT = """
 import httpx2
 
-ANSWER = {}
+STATUS = {}
 
 
 def handler(request):
-    status = ANSWER["status"]
+    status = STATUS["value"]
     body = BODY_401 if status == 401 else BODY_429
     return httpx2.Response(status, json=body)
 
@@ -129,31 +128,38 @@ CLIENT = openai.OpenAI(
     max_retries=0,
     http_client=httpx2.Client(transport=httpx2.MockTransport(handler)),
 )
+"""
 
+MOCK_TRANSPORT_SUITE = (
+    COMMON
+    + MOCK_TRANSPORT_CLIENT
+    + """
 
 @pytest.mark.parametrize(("status", "scenario"), CASES)
 def test_error(status, scenario):
-    ANSWER["status"] = status
+    STATUS["value"] = status
     assert call(CLIENT) == status
 """
 )
 
+# The MockTransport suite with a function-scoped generator fixture per test,
+# as llm_mock is one: it separates pytest's fixture cost from the
+# interception.
+MOCK_TRANSPORT_FIXTURE_SUITE = (
+    COMMON
+    + MOCK_TRANSPORT_CLIENT
+    + """
 
-# The same MockTransport suite with a function-scoped generator fixture per
-# test, as llm_mock is: it shows how much of a difference is pytest's fixture
-# machinery rather than the interception.
-MOCK_TRANSPORT_FIXTURE_SUITE = MOCK_TRANSPORT_SUITE.replace(
-    "def test_error(status, scenario):",
-    """@pytest.fixture
-def answer():
-    yield ANSWER
+@pytest.fixture
+def status_holder():
+    yield STATUS
 
 
 @pytest.mark.parametrize(("status", "scenario"), CASES)
-def test_error_with_fixture(answer, status, scenario):""",
-).replace(
-    '\n\n@pytest.mark.parametrize(("status", "scenario"), CASES)\n@pytest.fixture',
-    "\n\n@pytest.fixture",
+def test_error(status_holder, status, scenario):
+    status_holder["value"] = status
+    assert call(CLIENT) == status
+"""
 )
 
 
