@@ -152,7 +152,7 @@ _SCENARIOS = (
     ),
     Scenario(
         id="request_too_large",
-        summary="The request body exceeds 32 MB; Cloudflare answers before the API",
+        summary="The request body exceeds 32 MB; Cloudflare responds before the API",
         status=413,
         body=(
             '{"type":"error","error":{"type":"request_too_large","message":"R'

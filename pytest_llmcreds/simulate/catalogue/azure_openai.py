@@ -1,6 +1,6 @@
 """Azure OpenAI's errors ({resource}.openai.azure.com).
 
-Azure's API Management layer answers some failures with its own
+Azure's API Management layer responds to some failures with its own
 ``{statusCode, message}`` envelope, and ``error.code`` is often the status as a
 string (``"401"``). Requests carry the deployment in the path instead of a
 model field.
@@ -179,8 +179,8 @@ _SCENARIOS = (
             'r","param":"messages","code":"context_length_exceeded"}}\n'
         ),
         source=(
-            "assumed identical to OpenAI's answer (https://github.com/chathub"
-            "-dev/chathub/issues/126)"
+            "assumed identical to OpenAI's response (https://github.com/chath"
+            "ub-dev/chathub/issues/126)"
         ),
         confidence="inferred",
     ),
@@ -194,7 +194,7 @@ _SCENARIOS = (
             'ter."}}\n'
         ),
         policy="retry",
-        source="Azure OpenAI 500 answers as reported",
+        source="Azure OpenAI 500 responses as reported",
         confidence="inferred",
     ),
     timeout(_TITLE),

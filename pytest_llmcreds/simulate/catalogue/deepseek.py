@@ -164,7 +164,7 @@ ERRORS = ProviderErrors(
         ),
         Absence(
             id="request_too_large",
-            reason="no size limit answer of DeepSeek's was found",
+            reason="no size limit response of DeepSeek's was found",
         ),
         Absence(
             id="stream_error",

@@ -166,8 +166,8 @@ _SCENARIOS = (
     Scenario(
         id="insufficient_quota",
         summary=(
-            "The same RESOURCE_EXHAUSTED answer for a daily or zero quota, wh"
-            "ere retrying never helps"
+            "The same RESOURCE_EXHAUSTED response for a daily or zero quota, "
+            "where retrying never helps"
         ),
         status=429,
         body=(

@@ -217,8 +217,8 @@ ERRORS = ProviderErrors(
         Absence(
             id="insufficient_quota",
             reason=(
-                "Groq's free and developer tiers answer with rate limits, not a q"
-                "uota error"
+                "Groq's free and developer tiers respond with rate limits, not a "
+                "quota error"
             ),
         ),
         Absence(

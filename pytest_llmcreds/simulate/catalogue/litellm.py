@@ -175,8 +175,8 @@ ERRORS = ProviderErrors(
         Absence(
             id="unsupported_region",
             reason=(
-                "the proxy has no region checks; upstream answers are rewrapped a"
-                "s upstream_bad_request"
+                "the proxy has no region checks; upstream responses are rewrapped"
+                " as upstream_bad_request"
             ),
         ),
         Absence(

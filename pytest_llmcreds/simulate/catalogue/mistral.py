@@ -1,6 +1,6 @@
 """Mistral's API errors (api.mistral.ai).
 
-Two layers answer: a gateway with ``{"detail": ...}`` or ``{"message": ...}``,
+Two layers respond: a gateway with ``{"detail": ...}`` or ``{"message": ...}``,
 and the API with ``{"object": "error", ...}`` whose code is a numeric string.
 mistralai 3.x raises ``SDKError`` for every status but 422.
 """

@@ -166,7 +166,7 @@ ERRORS = ProviderErrors(
         ),
         Absence(
             id="request_too_large",
-            reason="no size limit answer of Together's was found",
+            reason="no size limit response of Together's was found",
         ),
     ),
     note=(
