@@ -27,6 +27,13 @@ def test_latency_trips_read_timeout(llm_fake_server: LLMFakeServer) -> None:
         httpx.post(_url(llm_fake_server), json=CHAT, timeout=0.2)
 
 
+def test_latency_trips_requests_timeout(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.latency("openai", 2.0, times=1)
+
+    with pytest.raises(requests.ReadTimeout):
+        requests.post(_url(llm_fake_server), json=CHAT, timeout=0.2)
+
+
 def test_latency_delays_response(llm_fake_server: LLMFakeServer) -> None:
     llm_fake_server.latency("openai", 0.3, times=1)
 
@@ -159,6 +166,8 @@ def test_html_page(llm_fake_server: LLMFakeServer) -> None:
     assert response.status_code == 502
     assert response.headers["content-type"].startswith("text/html")
     assert response.text.startswith("<!DOCTYPE html>")
+    with pytest.raises(requests.JSONDecodeError):
+        response.json()
 
 
 def test_huge_body(llm_fake_server: LLMFakeServer) -> None:
