@@ -8,6 +8,8 @@ with one ``openai.OpenAI`` client built at import:
 - ``mock_transport``: the client gets an ``httpx2.MockTransport`` whose
   handler returns the status the test set, for lines that send through
   httpx2; on httpx2 the same suite also runs with a fixture per test.
+- ``httpcore2 pool stub`` (httpx2 only): the pool's ``handle_request``
+  returns a fixed response, the lower bound for interception at the pool.
 
 Only the test loop is timed (collection and module imports are not, so each
 suite imports its mocking library at module level); the one-time import of
@@ -53,6 +55,8 @@ def pytest_runtestloop(session):
 """
 
 COMMON = """
+import json
+
 import openai
 import pytest
 
@@ -163,6 +167,36 @@ def test_error(status_holder, status, scenario):
 )
 
 
+# The lower bound of any interception at the httpcore2 pool: the pool's
+# handle_request replaced by a stub that returns a fixed response, with no
+# routing or conversion. The client keeps httpx2's default HTTPTransport.
+POOL_STUB_SUITE = (
+    COMMON
+    + """
+import httpcore2
+
+CLIENT = openai.OpenAI(api_key="sk-test", max_retries=0)
+STATUS = {}
+
+
+def stub(self, request):
+    status = STATUS["value"]
+    body = json.dumps(BODY_401 if status == 401 else BODY_429).encode()
+    headers = [(b"content-type", b"application/json")]
+    return httpcore2.Response(status, headers=headers, content=body)
+
+
+httpcore2.ConnectionPool.handle_request = stub
+
+
+@pytest.mark.parametrize(("status", "scenario"), CASES)
+def test_error(status, scenario):
+    STATUS["value"] = status
+    assert call(CLIENT) == status
+"""
+)
+
+
 def _openai_stack() -> str:
     """Return the HTTP library the installed openai line sends through."""
     import importlib
@@ -227,6 +261,7 @@ def main() -> int:
     suites = [("llm_mock", LLM_MOCK_SUITE), baseline]
     if stack == "httpx2":
         suites.append(("mock_transport + fixture", MOCK_TRANSPORT_FIXTURE_SUITE))
+        suites.append(("httpcore2 pool stub", POOL_STUB_SUITE))
     print(f"openai {openai.__version__} on {stack}; python {platform.python_version()}")
     print(f"{options.tests} tests per suite, best of {options.repeat} runs")
     # Alternate the suites so that a change in machine load hits both alike.
