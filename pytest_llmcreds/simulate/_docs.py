@@ -76,7 +76,9 @@ def _provider_section(table: ProviderErrors) -> list[str]:
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     if table.absent:
-        lines.append("Not simulated, because the provider cannot fail this way:")
+        lines.append(
+            "Not simulated (the provider cannot fail this way, or no response was found):"
+        )
         lines.append("")
         lines += [f"- `{a.id}`: {a.reason}." for a in table.absent]
         lines.append("")
