@@ -37,7 +37,7 @@ class PlannedFault:
     times: int | None = None
     seconds: float = 0.0
     piece_size: int = 16
-    #: Bytes of the body sent before a ``disconnect``; None disconnects
+    #: Bytes of the body sent before a ``disconnect``. None disconnects
     #: before the status line.
     after_bytes: int | None = None
     after_chunks: int = 2

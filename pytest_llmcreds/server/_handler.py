@@ -71,7 +71,8 @@ class CatalogueHandler(_Handler):
         return self.rfile.read(min(length, _MAX_BODY)) if length else b""
 
     def _read_chunked(self) -> bytes:
-        # RFC 9112 section 7.1: size line in hex, data, CRLF; size 0 ends it.
+        # RFC 9112 section 7.1: a size line in hex, the data and CRLF, until a
+        # chunk of size 0.
         parts: list[bytes] = []
         while sum(len(part) for part in parts) < _MAX_BODY:
             size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
@@ -100,8 +101,8 @@ class CatalogueHandler(_Handler):
 
     def _fail_transport(self, failure: TransportFailure) -> None:
         if failure == "connect_error":
-            # A server cannot refuse a connection it accepted; a reset is the
-            # nearest failure, and SDKs map both to their connection error.
+            # A server cannot refuse a connection it has accepted. A reset is
+            # the nearest failure, and SDKs map both to their connection error.
             self._reset_connection()
             return
         self._hang()
@@ -117,14 +118,16 @@ class CatalogueHandler(_Handler):
     def _client_left(self) -> bool:
         connection = self.connection
         if isinstance(connection, ssl.SSLSocket):
-            # TLS sockets reject MSG_PEEK; such a hang ends when the server stops.
+            # TLS sockets reject MSG_PEEK, so such a hang ends when the server
+            # stops.
             return False
         readable, _, _ = select.select([connection], [], [], 0)
         if not readable:
             return False
         try:
             return bool(connection.recv(1, socket.MSG_PEEK) == b"")
-        except OSError:
+        except OSError as error:
+            logger.debug("fake provider: a hanging connection failed: %s", error)
             return True
 
     # Writing a response, with the faults that change how it is sent.
@@ -147,8 +150,9 @@ class CatalogueHandler(_Handler):
             return
         try:
             self._write_body(response, fault)
-        except OSError:
+        except OSError as error:
             # The client closed the connection while the body was sent.
+            logger.debug("fake provider: the client left mid-body: %s", error)
             self.close_connection = True
 
     def _write_body(self, response: Simulated, fault: PlannedFault | None) -> None:
@@ -200,14 +204,14 @@ def _pieces(
 
 
 def _cut(chunks: list[bytes], limit: int) -> list[bytes]:
-    kept: list[bytes] = []
+    sent: list[bytes] = []
     left = limit
     for chunk in chunks:
         if left <= 0:
             break
-        kept.append(chunk[:left])
+        sent.append(chunk[:left])
         left -= len(chunk)
-    return kept
+    return sent
 
 
 def _not_found(outcome: NotAnEndpoint, method: str, path: str) -> Simulated:

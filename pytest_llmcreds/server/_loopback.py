@@ -97,7 +97,7 @@ class ProviderServer(FakeProvider):
         mount: str | None,
         accepted: bool,
     ) -> None:
-        # Gemini and curl users may put the key in ?key=; keep it out too.
+        # A client may send the key as ?key= or ?api_key=, so redact the query.
         redacted = urlsplit(redact_url(SplitResult(*split).geturl()))
         super().record(method, redacted, headers, body, mount, accepted)
 
@@ -272,7 +272,7 @@ class LLMFakeServer:
             logger.debug("fake %s reset", name)
 
     def requests(self, provider: str | None = None) -> list[RecordedRequest]:
-        """Return the requests received, in order; keys appear as fingerprints."""
+        """Return the requests received, in arrival order, keys as fingerprints."""
         found: list[RecordedRequest] = []
         for _, server in self._running(provider):
             found.extend(server.requests)
@@ -325,7 +325,9 @@ class LLMFakeServer:
         the headers and that many bytes of the body first.
         """
         if after_bytes is not None and after_bytes < 0:
-            raise ValueError(f"after_bytes={after_bytes} is negative; use None or 0+")
+            raise ValueError(
+                f"after_bytes={after_bytes} is negative; use None or a byte count"
+            )
         return self._fault(provider, "disconnect", times, after_bytes=after_bytes)
 
     def reset_connection(
@@ -342,7 +344,7 @@ class LLMFakeServer:
         A response that is not streamed is cut after half of its body.
         """
         if after_chunks < 0:
-            raise ValueError(f"after_chunks={after_chunks} is negative; use 0+")
+            raise ValueError(f"after_chunks={after_chunks} is negative; use 0 or more")
         return self._fault(
             provider, "truncate_stream", times, after_chunks=after_chunks
         )

@@ -128,8 +128,8 @@ def _simulated(response: httpx.Response, request: httpx.Request) -> Simulated:
 
 def _wants_json_array(request: httpx.Request) -> bool:
     # Gemini's streamGenerateContent sends server-sent events only for
-    # ?alt=sse (google-genai 3.6 always asks for them); without it the API
-    # streams one JSON array whose elements arrive one by one.
+    # ?alt=sse, which google-genai 3.6 always adds (models.py). Without it
+    # the API streams one JSON array whose elements arrive one by one.
     path = request.url.path
     return path.endswith(":streamGenerateContent") and (
         request.url.params.get("alt") != "sse"

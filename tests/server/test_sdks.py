@@ -18,6 +18,7 @@ from pytest_llmcreds.simulate import LLMMock, scenario_params
 from tests.simulate.sdks import (
     ANTHROPIC_ATTRIBUTES,
     AZURE_ENDPOINT,
+    GENAI_ATTRIBUTES,
     MESSAGES,
     OPENAI_ATTRIBUTES,
     OPENAI_COMPATIBLE_BASES,
@@ -199,3 +200,55 @@ def test_openai_sdk_reads_environ(
 
     assert isinstance(error, openai.AuthenticationError)
     assert llm_fake_server.requests("openai")[0].credential is not None
+
+
+def _genai_client(server: LLMFakeServer | None) -> Any:
+    genai = pytest.importorskip("google.genai")
+    options: dict[str, Any] = {"api_version": "v1beta"}
+    if server is not None:
+        options["base_url"] = server.base_url("gemini")
+    http_options = genai.types.HttpOptions(**options)
+    return genai.Client(api_key="AIza-test", http_options=http_options)
+
+
+def _genai_outcome(client: Any, stream: bool) -> Outcome:
+    models = client.models
+    call = models.generate_content_stream if stream else models.generate_content
+    error = raised_by(lambda: call(model="gemini-2.5-flash", contents="Hello"))
+    return outcome_of(error, GENAI_ATTRIBUTES)
+
+
+def _genai_cases() -> list[Any]:
+    # google-genai applies its own timeout and retry rules to transport
+    # failures, so only the responses with a status are compared.
+    params = scenario_params("gemini")
+    return [p for p in params if p.values[0].details.kind in {"http", "stream"}]
+
+
+@pytest.mark.parametrize("case", _genai_cases())
+def test_genai_same_exception(llm_fake_server: LLMFakeServer, case: Any) -> None:
+    _, scenario_id = case
+    stream = case.details.kind == "stream"
+    with LLMMock() as mock:
+        mock.fail("gemini", scenario_id)
+        client = _genai_client(None)
+        expected = _genai_outcome(client, stream)
+
+    llm_fake_server.fail("gemini", scenario_id)
+    client = _genai_client(llm_fake_server)
+    served = _genai_outcome(client, stream)
+
+    assert served == expected
+
+
+def test_genai_stream_success(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.succeed("gemini")
+    client = _genai_client(llm_fake_server)
+
+    chunks = client.models.generate_content_stream(
+        model="gemini-2.5-flash", contents="Hello"
+    )
+    text = "".join(chunk.text or "" for chunk in chunks)
+
+    assert text == "Hello from llm_mock."
+    assert llm_fake_server.requests("gemini")[0].query == "alt=sse"
