@@ -77,7 +77,8 @@ def _provider_section(table: ProviderErrors) -> list[str]:
     lines.append("")
     if table.absent:
         lines.append(
-            "Not simulated (the provider cannot fail this way, or no response was found):"
+            "Not simulated (the provider cannot fail this way, "
+            "or no response was found):"
         )
         lines.append("")
         lines += [f"- `{a.id}`: {a.reason}." for a in table.absent]
