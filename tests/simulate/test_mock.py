@@ -298,3 +298,14 @@ def test_no_model_recorded(llm_mock: LLMMock, http: ModuleType) -> None:
     with http.Client() as client:
         client.get("https://api.openai.com/v1/models")
     assert llm_mock.requests("openai")[0].model is None
+
+
+def test_mocked_lists_bases(llm_mock: LLMMock) -> None:
+    llm_mock.succeed("openai")
+    assert "https://api.openai.com/v1" in llm_mock.mocked["openai"]
+
+
+def test_retry_after_ms_follows(llm_mock: LLMMock, http: ModuleType) -> None:
+    llm_mock.fail("azure_openai", "rate_limited")
+    url = "https://my-res.openai.azure.com/openai/deployments/gpt-4o/chat/completions"
+    assert _post(http, url).headers["retry-after-ms"] == f"{FAST_RETRY_AFTER * 1000:g}"
