@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-import pytest
-
 from pytest_llmcreds.simulate._models import Kind, Scenario
 from pytest_llmcreds.simulate.catalogue import errors_of, scenario_of
 
@@ -34,6 +32,10 @@ def scenario_params(
     ``only`` and ``exclude`` filter by scenario id, ``kinds`` by kind
     (``http``, ``stream``, ``read_timeout``, ``connect_error``).
     """
+    # pytest is imported here, not at module level, so that importing the
+    # simulate package outside pytest (the llmcreds serve command) stays cheap.
+    import pytest
+
     if not providers:
         raise ValueError("scenario_params needs at least one provider name")
     included = set(only) if only is not None else None
