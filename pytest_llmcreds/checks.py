@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from pytest_llmcreds.keys import looks_like_key, safe_url
 from pytest_llmcreds.providers import ProviderSpec, Registry
@@ -27,7 +27,7 @@ _WHITESPACE_NAMES = {
 }
 _ASCII_QUOTES = {'"': "double quotes", "'": "single quotes", "`": "backticks"}
 _SMART_QUOTES = "\u201c\u201d\u2018\u2019\u00ab\u00bb"
-_LISTEN_ADDRESSES = {"0.0.0.0", "::", "[::]"}
+_LISTEN_ADDRESSES = {"0.0.0.0", "::"}
 
 #: Whole values that are template or documentation text, compared lowercased
 #: with surrounding brackets removed.
@@ -73,6 +73,7 @@ _PLACEHOLDER_WHOLE = (
     re.compile(r"\$\{?[a-z_][a-z0-9_.]*\}?"),
     re.compile(r"%[a-z_][a-z0-9_]*%"),
     re.compile(r"\$?\{\{.*\}\}"),
+    re.compile(r"\$\(\(?.*\)\)?"),
     re.compile(r"(.)\1{7,}"),
 )
 _ORGANIZATION_ID = re.compile(r"org-[A-Za-z0-9]{8,}")
@@ -287,6 +288,18 @@ def _check_key_provider(
     )
 
 
+def at_custom_endpoint(resolution: Resolution, registry: Registry) -> bool:
+    """Return True when the base URL is set to a host of no known provider.
+
+    Gateways and proxies there may accept keys of any format, so only the
+    endpoint's own response can tell whether a key of another shape works.
+    """
+    if resolution.base_url_source in (None, "default"):
+        return False
+    owner = _base_url_owner(resolution, registry)
+    return owner is None
+
+
 def _base_url_owner(resolution: Resolution, registry: Registry) -> ProviderSpec | None:
     if resolution.base_url_source in (None, "default") or not resolution.base_url:
         return None
@@ -406,10 +419,40 @@ def _missing_base_url(resolution: Resolution) -> Finding:
 
 
 def describe_url_problem(spec: ProviderSpec, raw: str) -> tuple[str, str] | None:
-    """Say what is wrong with a base URL, with the fix, or return None."""
+    """Say what is wrong with a base URL, with the fix, or return None.
+
+    The problem never quotes the value: a key pasted into a base URL
+    variable is a common mix-up.
+    """
+    example = spec.default_base_url or "https://host/v1"
     if not raw.strip():
-        example = spec.default_base_url or "https://host/v1"
         return "is set but empty", f"unset it or set it to a URL such as {example}"
+    text_problem = _url_text_problem(raw, spec, example)
+    if text_problem is not None:
+        return text_problem
+
+    url = normalize_base_url(spec, raw)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for an invalid port
+    except ValueError:
+        return "has an invalid port", "use a port number from 1 to 65535"
+    if parts.scheme not in ("http", "https"):
+        fix = f"write it with https://, for example {example}"
+        if "://" not in raw:
+            fix = f"write it as {safe_url('https://' + raw)}"
+        return "has no http:// or https:// scheme", fix
+    return _url_host_problem(parts.netloc, parts.hostname or "", url, example)
+
+
+def _url_text_problem(
+    raw: str, spec: ProviderSpec, example: str
+) -> tuple[str, str] | None:
+    non_ascii = describe_non_ascii(raw)
+    if non_ascii:
+        return f"contains {non_ascii}", "retype the URL as plain ASCII text"
+    if not raw.strip().isprintable():
+        return "contains a control character", "retype the URL"
     if raw != raw.strip() or any(c.isspace() for c in raw):
         return (
             f"has {describe_whitespace(raw) or 'whitespace inside it'}",
@@ -417,31 +460,61 @@ def describe_url_problem(spec: ProviderSpec, raw: str) -> tuple[str, str] | None
         )
     if _describe_quotes(raw):
         return "is wrapped in quotes", "remove the quote characters"
-
-    url = normalize_base_url(spec, raw)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return "is not a valid URL", "use the form http(s)://host[:port][/path]"
-    if parts.scheme not in ("http", "https"):
+    if "://" not in raw and looks_like_key(raw):
         return (
-            "has no http:// or https:// scheme",
-            f"write it as {safe_url('https://' + raw)}"
-            if "://" not in raw
-            else "use http:// or https://",
+            "contains what looks like an API key, not a URL",
+            f"put the key in {spec.main_key_var or 'the key variable'} and set "
+            f"this variable to a URL such as {example}",
         )
-    host = parts.hostname or ""
+    return None
+
+
+def _url_host_problem(
+    netloc: str, host: str, url: str, example: str
+) -> tuple[str, str] | None:
+    if "@" in netloc:
+        return (
+            "contains user information (user:password@), which httpx sends as "
+            "Basic authentication in place of the key",
+            "remove the user information; the SDK sends the key itself",
+        )
     if not host:
-        return "has no host name", "use the form http(s)://host[:port][/path]"
-    if host in _LISTEN_ADDRESSES or f"[{host}]" in _LISTEN_ADDRESSES:
-        fixed = safe_url(url.replace(host, "127.0.0.1", 1))
+        return (
+            "has no host name",
+            f"use the form http(s)://host[:port][/path], as in {example}",
+        )
+    if not _valid_host(host):
+        return "has a host name that is not valid", f"use a host name such as {example}"
+    if host in _LISTEN_ADDRESSES:
+        fixed = safe_url(_with_loopback_host(url))
         return (
             f"points at {host}, which is an address to listen on, not to connect to",
             f"use 127.0.0.1 or localhost instead ({fixed})",
         )
-    del port
     return None
+
+
+def _with_loopback_host(url: str) -> str:
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, "127.0.0.1" + port, parts.path, "", ""))
+
+
+_HOST_LABEL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?")
+
+
+def _valid_host(host: str) -> bool:
+    """Return True for an IP address or a host name of valid DNS labels."""
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        labels = host.rstrip(".").split(".")
+        return len(host) <= 253 and all(
+            _HOST_LABEL.fullmatch(label) for label in labels
+        )
+    return True
 
 
 def normalize_base_url(spec: ProviderSpec, raw: str) -> str:
@@ -637,12 +710,20 @@ def describe_non_ascii(value: str, limit: int = 3) -> str:
     found = [(i + 1, c) for i, c in enumerate(value) if not c.isascii()]
     if not found:
         return ""
-    described = [
-        f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED CHARACTER')} at position {i}"
-        for i, c in found[:limit]
-    ]
+    described = [f"{_name_character(c)} at position {i}" for i, c in found[:limit]]
     more = f" and {len(found) - limit} more" if len(found) > limit else ""
     return ", ".join(described) + more
+
+
+def _name_character(character: str) -> str:
+    code = ord(character)
+    # Python decodes the environment with surrogateescape, so a byte that is
+    # not valid UTF-8 arrives as a lone surrogate from U+DC80 to U+DCFF.
+    if 0xDC80 <= code <= 0xDCFF:
+        return (
+            f"U+{code:04X} (the byte 0x{code - 0xDC00:02X}, which is not valid UTF-8)"
+        )
+    return f"U+{code:04X} {unicodedata.name(character, 'UNNAMED CHARACTER')}"
 
 
 def clean_key(value: str) -> str:
@@ -657,14 +738,15 @@ def is_url(value: str) -> bool:
 
 def is_placeholder(value: str, spec: ProviderSpec) -> bool:
     """Return True when ``value`` is documentation or template text."""
-    lowered = value.lower().strip("<>[]{}()")
     if value in _all_key_variable_names(spec) or value.upper() in spec.key_vars:
         return True
-    if lowered in _PLACEHOLDER_WORDS or (value.startswith("<") and value.endswith(">")):
-        return True
+    lowered = value.lower()
     if any(p.fullmatch(lowered) for p in _PLACEHOLDER_WHOLE):
         return True
-    return any(p.search(lowered) for p in _PLACEHOLDER_SEARCHES)
+    bare = lowered.strip("<>[]{}()")
+    if bare in _PLACEHOLDER_WORDS or (value.startswith("<") and value.endswith(">")):
+        return True
+    return any(p.search(bare) for p in _PLACEHOLDER_SEARCHES)
 
 
 def _all_key_variable_names(spec: ProviderSpec) -> set[str]:

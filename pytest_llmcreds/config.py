@@ -7,6 +7,7 @@ option and the accepted values.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import pytest
 
 if TYPE_CHECKING:
-    from pytest_llmcreds.providers import ProviderSpec, Registry
+    from pytest_llmcreds.providers import Registry
 
 Mode = Literal["skip", "fail", "warn", "off"]
 MODES: tuple[Mode, ...] = ("skip", "fail", "warn", "off")
@@ -125,31 +126,38 @@ def split_names(values: Iterable[str]) -> list[str]:
     return names
 
 
-def read_models(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def read_models(
+    values: Iterable[str], option: str = "--llm-model / llm_models"
+) -> dict[str, tuple[str, ...]]:
     models: dict[str, list[str]] = {}
-    for provider, model in _read_pairs(values, "--llm-model / llm_models", "MODEL"):
+    for provider, model in _read_pairs(values, option, "MODEL"):
         models.setdefault(provider, [])
         if model not in models[provider]:
             models[provider].append(model)
     return {provider: tuple(names) for provider, names in models.items()}
 
 
-def read_base_urls(values: Iterable[str]) -> dict[str, str]:
-    return dict(_read_pairs(values, "--llm-base-url / llm_base_urls", "URL"))
+def read_base_urls(
+    values: Iterable[str], option: str = "--llm-base-url / llm_base_urls"
+) -> dict[str, str]:
+    return dict(_read_pairs(values, option, "URL"))
 
 
 def _read_pairs(values: Iterable[str], option: str, what: str) -> list[tuple[str, str]]:
+    """Read PROVIDER=VALUE pairs, one per command-line value or ini line."""
+    example = "gpt-4o-mini" if what == "MODEL" else "http://127.0.0.1:8000/v1"
     pairs = []
     for value in values:
-        for item in value.split():
-            provider, sep, rest = item.strip().partition("=")
-            if not sep or not provider.strip() or not rest.strip():
-                raise pytest.UsageError(
-                    f"{option}: invalid value {item.strip()!r}; "
-                    f"use PROVIDER={what}, for example openai="
-                    f"{'gpt-4o-mini' if what == 'MODEL' else 'http://127.0.0.1:8000/v1'}"
-                )
-            pairs.append((provider.strip(), rest.strip()))
+        item = value.strip()
+        if not item:
+            continue
+        provider, sep, rest = item.partition("=")
+        if not sep or not provider.strip() or not rest.strip():
+            raise pytest.UsageError(
+                f"{option}: invalid value {item!r}; use PROVIDER={what}, for "
+                f"example openai={example}"
+            )
+        pairs.append((provider.strip(), rest.strip()))
     return pairs
 
 
@@ -159,42 +167,41 @@ def _resolve_path(rootdir: Path, name: str) -> Path:
 
 
 def _read_positive(config: pytest.Config, name: str, default: float) -> float:
-    raw = get_option(config, name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        value = -1.0
-    if value <= 0:
-        option = "--" + name.replace("_", "-")
-        raise pytest.UsageError(
-            f"{option} / {name}: invalid value {raw!r}; use a number of seconds "
-            f"greater than 0 (default {default:g})"
-        )
-    return value
+    option = "--" + name.replace("_", "-") + " / " + name
+    return parse_seconds(get_option(config, name), option, default)
 
 
 def _read_cache_ttl(config: pytest.Config) -> float:
     raw = config.getini("llm_preflight_cache_ttl")
+    return parse_seconds(
+        raw, "llm_preflight_cache_ttl", DEFAULT_CACHE_TTL, allow_zero=True
+    )
+
+
+def parse_seconds(
+    raw: object, option: str, default: float, *, allow_zero: bool = False
+) -> float:
+    """Read a number of seconds; ``option`` names the setting in the error."""
     if raw in (None, ""):
-        return DEFAULT_CACHE_TTL
+        return default
     try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        value = -1.0
-    if value < 0:
+        value = float(str(raw))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        least = "0 or more" if allow_zero else "greater than 0"
         raise pytest.UsageError(
-            f"llm_preflight_cache_ttl: invalid value {raw!r}; use a number of "
-            f"seconds, 0 to turn the cache off (default {DEFAULT_CACHE_TTL:g})"
+            f"{option}: invalid value {raw!r}; use a finite number of seconds "
+            f"{least} (default {default:g})"
         )
     return value
 
 
 _GATEWAY_FIELDS = ("key_env", "base_url", "base_url_env", "auth")
+_GATEWAY_AUTH = ("bearer", "x-api-key", "api-key", "x-goog-api-key", "none")
 _GATEWAY_SYNTAX = (
     "NAME openai|anthropic key_env=VAR base_url=URL [base_url_env=VAR] "
-    "[auth=bearer|x-api-key|api-key|none]"
+    f"[auth={'|'.join(_GATEWAY_AUTH)}]"
 )
 
 
@@ -222,7 +229,13 @@ def parse_gateway(line: str) -> GatewayDeclaration:
                 line,
                 f"unknown setting {option!r}; use {', '.join(_GATEWAY_FIELDS)}",
             )
+        if key in values:
+            raise _gateway_error(line, f"sets {key} twice")
         values[key] = value
+    if values.get("auth", "bearer") not in _GATEWAY_AUTH:
+        raise _gateway_error(
+            line, f"unknown auth {values['auth']!r}; use {', '.join(_GATEWAY_AUTH)}"
+        )
     if "base_url" not in values and "base_url_env" not in values:
         raise _gateway_error(line, "needs base_url=URL or base_url_env=VAR")
     return GatewayDeclaration(
@@ -242,30 +255,36 @@ def _gateway_error(line: str, problem: str) -> pytest.UsageError:
     )
 
 
-def build_registry(
-    gateways: Iterable[GatewayDeclaration],
-    extra: Iterable[ProviderSpec] = (),
-) -> Registry:
+def build_registry(gateways: Iterable[GatewayDeclaration]) -> Registry:
     """Build the registry: built-in providers, gateways and plugin providers."""
+    from pydantic import ValidationError
+
     from pytest_llmcreds.providers import Registry, builtin_providers, gateway_spec
 
-    try:
-        registry = Registry(builtin_providers())
-        for gateway in gateways:
-            registry.add(
-                gateway_spec(
-                    gateway.name,
-                    gateway.compatibility,
-                    key_env=gateway.key_env,
-                    base_url=gateway.base_url,
-                    base_url_env=gateway.base_url_env,
-                    auth=gateway.auth,
-                )
+    registry = Registry(builtin_providers())
+    for gateway in gateways:
+        try:
+            spec = gateway_spec(
+                gateway.name,
+                gateway.compatibility,
+                key_env=gateway.key_env,
+                base_url=gateway.base_url,
+                base_url_env=gateway.base_url_env,
+                auth=gateway.auth,
             )
-        for spec in extra:
-            registry.add(spec)
-    except ValueError as error:
-        raise pytest.UsageError(f"llmcreds: {error}") from None
+        except ValidationError as error:
+            detail = error.errors()[0]
+            field_name = ".".join(str(part) for part in detail["loc"]) or "value"
+            raise pytest.UsageError(
+                f"llm_gateways: invalid gateway {gateway.name!r}: {field_name}: "
+                f"{detail['msg']}"
+            ) from None
+        if spec.name in registry:
+            raise pytest.UsageError(
+                f"llm_gateways: provider {spec.name!r} is defined twice; give the "
+                "gateway another name"
+            )
+        registry.add(spec)
     return registry
 
 

@@ -116,26 +116,65 @@ _BEARER = re.compile(r"((?:Bearer|Basic)\s+)[^\s'\",]+", re.IGNORECASE)
 
 
 def safe_url(url: str) -> str:
-    """Return ``url`` without user info and query values, which may hold a key."""
+    """Return ``url`` as it may be shown: without what could be a credential.
+
+    User info becomes ``***@``, query values become ``…``, and a host label
+    or path segment that looks like a key becomes ``(hidden)``. A value that
+    is not a valid http(s) URL at all is not shown, because a key put in a
+    base URL variable is a common mix-up.
+    """
     from urllib.parse import urlsplit, urlunsplit
 
+    if not _printable(url):
+        return "(not shown: not a printable ASCII URL)"
     try:
         parts = urlsplit(url)
         host = parts.netloc.rpartition("@")[2]
+        parts.port  # noqa: B018 - raises ValueError for an invalid port
     except ValueError:
-        return "(an unparsable URL)"
-    netloc = f"***@{host}" if "@" in parts.netloc else host
+        return "(not shown: not a valid URL)"
+    if parts.scheme not in ("http", "https") or not host:
+        return "(not shown: not an http(s) URL)"
+
+    match = _HOST_PORT.fullmatch(host)
+    hostname, port = (match.group(1), match.group(2) or "") if match else (host, "")
+    if looks_like_key(hostname):
+        hostname = "(hidden)"
+    netloc = ("***@" if "@" in parts.netloc else "") + hostname + port
+    path = "/".join(
+        "(hidden)" if looks_like_key(segment) else segment
+        for segment in parts.path.split("/")
+    )
     query = (
         "&".join(
-            f"{pair.partition('=')[0]}=…" if "=" in pair else pair
+            f"{pair.partition('=')[0]}=…" if "=" in pair else "…"
             for pair in parts.query.split("&")
         )
         if parts.query
         else ""
     )
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
+
+
+_HOST_PORT = re.compile(r"(\[[^\]]*\]|[^:]*)(:\d*)?")
+
+
+def _printable(text: str) -> bool:
+    return text.isascii() and text.isprintable()
+
+
+#: Letters and digits in a run this long, mixed with both, are treated as a
+#: key: provider keys are 32 or more random characters.
+_RANDOM_RUN = re.compile(r"[A-Za-z0-9_\-]{32,}")
 
 
 def looks_like_key(value: str) -> bool:
     """Return True for a value that may be a credential, so it is never shown."""
-    return bool(kind_prefix(value)) or len(value) >= 40
+    if kind_prefix(value) or len(value) >= 40:
+        return True
+    run = _RANDOM_RUN.search(value)
+    return run is not None and _mixed(run.group())
+
+
+def _mixed(text: str) -> bool:
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)

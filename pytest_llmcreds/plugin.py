@@ -386,7 +386,7 @@ class LLMCredsSession:
             return
         self._conclude(needs["providers"], needs["models"])
         assert self.result is not None
-        _write_atomically(self.exchange / RESULT_FILE, self.result.model_dump_json())
+        _write_atomically(self.exchange / RESULT_FILE, self.result.report_json())
 
     def _worker_result(self) -> PreflightResult:
         if self.result is None:
@@ -437,15 +437,13 @@ class LLMCredsSession:
         try:
             self.result.write_report(path)
         except OSError as error:
-            from pytest_llmcreds.warnings import LLMCredsWarning
+            from pytest_llmcreds.warnings import warn
 
-            self.config.issue_config_time_warning(
-                LLMCredsWarning(
-                    f"cannot write the preflight report to {path}: "
-                    f"{error.strerror or type(error).__name__}; check that the "
-                    "directory is writable"
-                ),
-                stacklevel=2,
+            reason = error.strerror or type(error).__name__
+            warn(
+                self.config,
+                f"cannot write the preflight report to {path}: {reason}; choose "
+                "a file path in a directory that exists and is writable",
             )
 
     def _stop_session(self) -> None:

@@ -8,18 +8,20 @@ finding for that provider, never an exception that stops the session.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pytest_llmcreds.checks import (
+    at_custom_endpoint,
     check_key_presence,
     check_provider,
     normalize_base_url,
 )
 from pytest_llmcreds.config import Mode
-from pytest_llmcreds.keys import looks_like_key, safe_url
+from pytest_llmcreds.keys import safe_url
 from pytest_llmcreds.providers import ProviderSpec, Registry
 from pytest_llmcreds.resolve import Resolution, read_dotenv_files, resolve
 from pytest_llmcreds.results import (
@@ -100,13 +102,34 @@ def run_preflight(
             _provider_result(
                 name,
                 resolutions.get(name),
-                offline[name],
+                _settle_key_format(
+                    offline[name], resolutions.get(name), live.get(name), registry
+                ),
                 live.get(name),
                 request.models.get(name, ()),
             )
             for name in request.providers
         ],
     )
+
+
+def _settle_key_format(
+    offline: list[Finding],
+    resolution: Resolution | None,
+    live: LiveOutcome | None,
+    registry: Registry,
+) -> list[Finding]:
+    """Keep ``key_wrong_provider`` at a custom endpoint only if it rejected the key.
+
+    A LiteLLM master key or a gateway's own key may have another provider's
+    shape, so there the format is a hint and the endpoint's response decides.
+    """
+    wrong = [f for f in offline if f.cause == "key_wrong_provider"]
+    if not wrong or resolution is None or not at_custom_endpoint(resolution, registry):
+        return offline
+    if live is not None and any(f.cause == "key_invalid" for f in live.findings):
+        return offline
+    return [f for f in offline if f.cause != "key_wrong_provider"]
 
 
 def _read_dotenv(paths: Sequence[Path]) -> dict[str, Any]:
@@ -190,6 +213,24 @@ def _provider_result(
     )
 
 
+#: The shapes a setting may have to be shown; anything else, a key pasted
+#: into the wrong variable included, is reported as not shown.
+SHOWN_SETTINGS = {
+    "organization": re.compile(r"org-[A-Za-z0-9]{1,64}"),
+    "project": re.compile(r"proj_[A-Za-z0-9]{1,64}"),
+    "api_version": re.compile(r"\d{4}-\d{2}-\d{2}(-preview)?|v\d+|latest|preview"),
+    "mode": re.compile(r"(?i)true|false|1|0|yes|no"),
+}
+
+
+def shown_setting(role: str, value: str) -> str:
+    """Return ``value`` when it has the shape of its setting, else a placeholder."""
+    pattern = SHOWN_SETTINGS.get(role)
+    if pattern is not None and pattern.fullmatch(value):
+        return value
+    return "(not shown: not a valid value)"
+
+
 def _resolution_fields(resolution: Resolution) -> dict[str, Any]:
     spec: ProviderSpec = resolution.spec
     key = resolution.key
@@ -199,7 +240,8 @@ def _resolution_fields(resolution: Resolution) -> dict[str, Any]:
         "fingerprint": key.fingerprint if key is not None else None,
         "base_url": safe_url(normalize_base_url(spec, base_url)) if base_url else None,
         "settings": {
-            name: "(hidden: looks like a key)" if looks_like_key(value) else value
-            for name, value in resolution.settings.items()
+            extra.name: shown_setting(extra.role, resolution.settings[extra.name])
+            for extra in spec.extra_vars
+            if extra.name in resolution.settings
         },
     }

@@ -145,5 +145,23 @@ class PreflightResult(BaseModel):
         path.write_text(self.report_json() + "\n", encoding="utf-8")
 
     def report_json(self) -> str:
-        """The JSON report, in the documented version 1 schema."""
-        return self.model_dump_json(indent=2)
+        """The JSON report, in the documented version 1 schema.
+
+        Text from the environment may hold lone surrogates (bytes that are
+        not valid UTF-8); they are written as backslash escapes.
+        """
+        import json
+
+        return json.dumps(
+            _printable_json(self.model_dump()), indent=2, ensure_ascii=False
+        )
+
+
+def _printable_json(value: object) -> object:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_printable_json(k): _printable_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable_json(item) for item in value]
+    return value

@@ -13,17 +13,57 @@ import pytest
 from pytest_llmcreds.config import Settings
 from pytest_llmcreds.config import build_registry as build
 from pytest_llmcreds.preflight import PreflightRequest, run_preflight
-from pytest_llmcreds.providers import Registry
+from pytest_llmcreds.providers import ProviderSpec, Registry
 from pytest_llmcreds.results import PreflightResult
+from pytest_llmcreds.warnings import warn
 
 if TYPE_CHECKING:
     from pytest_llmcreds.plugin import LLMCredsSession
 
 
 def build_registry(config: pytest.Config, settings: Settings) -> Registry:
-    """Build the registry with the gateways and the providers of plugin hooks."""
-    added = config.hook.pytest_llmcreds_providers(config=config)
-    return build(settings.gateways, [spec for specs in added for spec in specs or ()])
+    """Build the registry with the gateways and the providers of plugin hooks.
+
+    A plugin whose hook raises or returns something else than provider specs
+    loses its providers, with a warning; the session goes on.
+    """
+    registry = build(settings.gateways)
+    for spec in _plugin_providers(config):
+        if spec.name in registry:
+            warn(
+                config,
+                f"a pytest_llmcreds_providers hook returned provider {spec.name!r}, "
+                "which already exists; rename it in that plugin",
+            )
+            continue
+        registry.add(spec)
+    return registry
+
+
+def _plugin_providers(config: pytest.Config) -> list[ProviderSpec]:
+    try:
+        returned = config.hook.pytest_llmcreds_providers(config=config)
+    except Exception as error:
+        warn(
+            config,
+            f"a pytest_llmcreds_providers hook raised {type(error).__name__}: "
+            f"{error}; its providers are not available",
+        )
+        return []
+    specs: list[ProviderSpec] = []
+    for value in returned:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            if isinstance(item, ProviderSpec):
+                specs.append(item)
+            elif item is not None:
+                warn(
+                    config,
+                    "a pytest_llmcreds_providers hook returned "
+                    f"{type(item).__name__}, not a ProviderSpec; return a list of "
+                    "pytest_llmcreds.providers.ProviderSpec",
+                )
+    return specs
 
 
 def run_for_session(

@@ -190,6 +190,24 @@ CASES = [
         [],
     ),
     (
+        "placeholder-github-expression",
+        "openai",
+        {"OPENAI_API_KEY": "${{ secrets.OPENAI_API_KEY }}"},
+        {},
+        "key_placeholder",
+        "failed",
+        [],
+    ),
+    (
+        "placeholder-template-braces",
+        "openai",
+        {"OPENAI_API_KEY": "{{ OPENAI_API_KEY }}"},
+        {},
+        "key_placeholder",
+        "failed",
+        [],
+    ),
+    (
         "url-as-key",
         "openai",
         {"OPENAI_API_KEY": "https://api.openai.com/v1"},
@@ -365,7 +383,64 @@ CASES = [
         {},
         "base_url_invalid",
         "failed",
-        ["not a valid URL"],
+        ["invalid port", "65535"],
+    ),
+    (
+        "base-url-holds-key",
+        "openai",
+        {"OPENAI_API_KEY": OPENAI_KEY, "OPENAI_BASE_URL": OTHER_OPENAI_KEY},
+        {},
+        "base_url_invalid",
+        "failed",
+        ["looks like an API key", "OPENAI_API_KEY"],
+    ),
+    (
+        "base-url-user-info",
+        "openai",
+        {"OPENAI_API_KEY": OPENAI_KEY, "OPENAI_BASE_URL": "http://u:pw@127.0.0.1:9/v1"},
+        {},
+        "base_url_invalid",
+        "failed",
+        ["user information", "Basic"],
+    ),
+    (
+        "base-url-not-utf8",
+        "openai",
+        {
+            "OPENAI_API_KEY": OPENAI_KEY,
+            "OPENAI_BASE_URL": "http://127.0.0.1:9/v\udcff1",
+        },
+        {},
+        "base_url_invalid",
+        "failed",
+        ["U+DCFF (the byte 0xFF, which is not valid UTF-8) at position 21"],
+    ),
+    (
+        "base-url-single-slash",
+        "openai",
+        {"OPENAI_API_KEY": OPENAI_KEY, "OPENAI_BASE_URL": "http:/127.0.0.1:9/v1"},
+        {},
+        "base_url_invalid",
+        "failed",
+        ["has no host name"],
+    ),
+    (
+        "ollama-host-holds-key",
+        "ollama",
+        {"OLLAMA_HOST": OPENAI_KEY},
+        {},
+        "base_url_invalid",
+        "failed",
+        ["looks like an API key"],
+    ),
+    (
+        "ollama-ipv6-listen-address",
+        "ollama",
+        {"OLLAMA_HOST": "[::]:11434"},
+        {},
+        "base_url_invalid",
+        "failed",
+        ["http://127.0.0.1:11434"],
     ),
     (
         "base-url-listen-address",
@@ -550,3 +625,43 @@ def test_non_ascii_message_shows_no_neighbours(live_suite: LiveSuite) -> None:
     assert "U+2014" in message
     assert OPENAI_KEY[26:30] not in message
     assert OPENAI_KEY[31:35] not in message
+
+
+def test_custom_endpoint_keeps_other_key_shapes(live_suite: LiveSuite) -> None:
+    """A LiteLLM master key has DeepSeek's shape; a proxy may accept it."""
+    env = {
+        "OPENAI_API_KEY": "sk-0123456789abcdef0123456789abcdef",
+        "OPENAI_BASE_URL": "http://litellm.internal.invalid:4000/v1",
+    }
+
+    _, report = live_suite.run("openai", env=env)
+
+    entry = provider_entry(report, "openai")
+    assert entry["causes"] == []
+    assert entry["status"] == "passed"
+
+
+def test_default_endpoint_flags_other_key_shape(live_suite: LiveSuite) -> None:
+    env = {"OPENAI_API_KEY": "sk-0123456789abcdef0123456789abcdef"}
+
+    _, report = live_suite.run("openai", env=env)
+
+    assert provider_entry(report, "openai")["causes"] == ["key_wrong_provider"]
+
+
+def test_settings_of_unknown_shape_not_shown(live_suite: LiveSuite) -> None:
+    short_key = "c0ffee00c0ffee00c0ffee00c0ffee00"
+    env = {
+        "OPENAI_API_KEY": OPENAI_KEY,
+        "OPENAI_ORG_ID": short_key,
+        "OPENAI_PROJECT_ID": "proj_Ab3Cd5Ef7Gh9Jk1L",
+    }
+
+    result, report = live_suite.run(
+        "openai", env=env, options=("--llm-preflight", "--llm-offline", "-v")
+    )
+
+    settings = provider_entry(report, "openai")["settings"]
+    assert settings["OPENAI_ORG_ID"] == "(not shown: not a valid value)"
+    assert settings["OPENAI_PROJECT_ID"] == "proj_Ab3Cd5Ef7Gh9Jk1L"
+    assert short_key not in result.stdout.str()

@@ -282,12 +282,16 @@ def test_bad_model_option_is_usage_error(pytester: pytest.Pytester) -> None:
     )
 
 
-def test_bad_timeout_is_usage_error(pytester: pytest.Pytester) -> None:
-    result = pytester.runpytest("--llm-preflight", "--llm-preflight-timeout=soon")
+@pytest.mark.parametrize("value", ["soon", "0", "-5", "nan", "inf"])
+def test_bad_timeout_is_usage_error(pytester: pytest.Pytester, value: str) -> None:
+    result = pytester.runpytest("--llm-preflight", f"--llm-preflight-timeout={value}")
 
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["*--llm-preflight-timeout / llm_preflight_timeout: invalid value 'soon'*"]
+        [
+            "*--llm-preflight-timeout / llm_preflight_timeout: invalid value "
+            f"'{value}'; use a finite number of seconds greater than 0*"
+        ]
     )
 
 
@@ -641,3 +645,49 @@ def test_status(llm_preflight):
     )
 
     result.assert_outcomes(passed=1)
+
+
+def test_unwritable_report_with_warnings_as_errors(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(TWO_PROVIDERS)
+    (pytester.path / "blocked").write_text("a file, not a directory")
+
+    result = pytester.runpytest(
+        "--llm-preflight", "--llm-report=blocked/r.json", "-W", "error"
+    )
+
+    result.assert_outcomes(passed=1, skipped=2)
+    result.stdout.fnmatch_lines(
+        ["llmcreds: warning: cannot write the preflight report to *"]
+    )
+
+
+def test_raising_provider_hook_warns(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(
+        """
+def pytest_llmcreds_providers(config):
+    raise RuntimeError("catalogue service down")
+"""
+    )
+    pytester.makepyfile(TWO_PROVIDERS)
+
+    result = pytester.runpytest("--llm-preflight", "--llm-offline")
+
+    result.assert_outcomes(passed=1, skipped=2)
+    result.stdout.fnmatch_lines(
+        ["*LLMCredsWarning: a pytest_llmcreds_providers hook raised RuntimeError*"]
+    )
+
+
+def test_provider_hook_returning_junk_warns(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(
+        """
+def pytest_llmcreds_providers(config):
+    return ["acme"]
+"""
+    )
+    pytester.makepyfile(TWO_PROVIDERS)
+
+    result = pytester.runpytest("--llm-preflight", "--llm-offline")
+
+    result.assert_outcomes(passed=1, skipped=2)
+    result.stdout.fnmatch_lines(["*returned str, not a ProviderSpec*"])
