@@ -37,20 +37,56 @@ class ScenarioPlan:
 
 
 @dataclass
+class FaultPlan:
+    """One ``--fault KIND[=VALUE]`` (with its ``--times``) for the last provider."""
+
+    kind: str
+    value: float | None = None
+    times: int | None = None
+
+
+@dataclass(frozen=True)
+class FaultOption:
+    """The ``LLMFakeServer`` method behind one ``--fault KIND=VALUE``."""
+
+    method: str
+    #: The keyword argument that VALUE sets, or None when the fault takes none.
+    keyword: str | None
+    value_type: type[int] | type[float] = int
+    required: bool = False
+
+
+#: The faults ``--fault`` accepts, and what their VALUE sets.
+FAULT_OPTIONS: dict[str, FaultOption] = {
+    "latency": FaultOption("latency", "seconds", float, required=True),
+    "drip": FaultOption("drip", "interval", float),
+    "disconnect": FaultOption("disconnect", "after_bytes"),
+    "reset": FaultOption("reset_connection", None),
+    "truncate_stream": FaultOption("truncate_stream", "after_chunks"),
+    "malformed_json": FaultOption("malformed_json", "status"),
+    "html": FaultOption("html", "status"),
+    "huge_body": FaultOption("huge_body", "size"),
+}
+
+
+@dataclass
 class ProviderPlan:
-    """One ``--provider`` and the scenarios given after it."""
+    """One ``--provider`` and the scenarios and faults given after it."""
 
     provider: str
     scenarios: list[ScenarioPlan] = field(default_factory=list)
+    faults: list[FaultPlan] = field(default_factory=list)
+    #: The scenario or fault that a following ``--times`` applies to.
+    last: ScenarioPlan | FaultPlan | None = None
 
 
 class PlanAction(argparse.Action):
-    """Collects ``--provider``, ``--scenario`` and ``--times`` in command-line order.
+    """Collects ``--provider``, ``--scenario``, ``--fault`` and ``--times`` in order.
 
-    ``--provider`` starts an entry, ``--scenario`` adds a failure to the last
-    provider and ``--times`` sets how often the last scenario is served, so
-    pairs can repeat: ``--provider openai --scenario rate_limited --times 2
-    --provider anthropic --scenario overloaded``.
+    ``--provider`` starts an entry, ``--scenario`` and ``--fault`` add to the
+    last provider, and ``--times`` sets how often the scenario or fault just
+    before it applies, so pairs can repeat: ``--provider openai --scenario
+    rate_limited --times 2 --provider anthropic --scenario overloaded``.
     """
 
     def __call__(
@@ -68,24 +104,55 @@ class PlanAction(argparse.Action):
             return
         if not plans:
             parser.error(f"{option_string} {value} needs a --provider before it")
+        plan = plans[-1]
         if option_string == "--scenario":
-            plans[-1].scenarios.append(ScenarioPlan(value))
+            plan.last = ScenarioPlan(value)
+            plan.scenarios.append(plan.last)
             return
-        self._set_times(parser, plans[-1], value)
+        if option_string == "--fault":
+            plan.last = parse_fault(parser, value)
+            plan.faults.append(plan.last)
+            return
+        self._set_times(parser, plan, value)
 
     @staticmethod
     def _set_times(
         parser: argparse.ArgumentParser, plan: ProviderPlan, value: str
     ) -> None:
-        if not plan.scenarios:
-            parser.error(f"--times {value} needs a --scenario before it")
+        if plan.last is None:
+            parser.error(f"--times {value} needs a --scenario or --fault before it")
         try:
             times = int(value)
         except ValueError:
             times = -1
         if times < 1:
             parser.error(f"--times {value} is invalid; use a whole number above 0")
-        plan.scenarios[-1].times = times
+        plan.last.times = times
+
+
+def parse_fault(parser: argparse.ArgumentParser, text: str) -> FaultPlan:
+    """Parse ``KIND`` or ``KIND=VALUE``, naming the valid kinds when it is unknown."""
+    kind, equals, raw = text.partition("=")
+    option = FAULT_OPTIONS.get(kind)
+    if option is None:
+        parser.error(
+            f"--fault {text}: unknown fault {kind!r}; use one of: "
+            f"{', '.join(FAULT_OPTIONS)}"
+        )
+    if not equals:
+        if option.required:
+            parser.error(f"--fault {kind} needs a value, as in --fault {kind}=2")
+        return FaultPlan(kind)
+    if option.keyword is None:
+        parser.error(f"--fault {kind} takes no value; write --fault {kind}")
+    try:
+        value = option.value_type(raw)
+    except ValueError:
+        parser.error(
+            f"--fault {text}: {raw!r} is not a valid {option.keyword} "
+            f"({option.value_type.__name__})"
+        )
+    return FaultPlan(kind, value)
 
 
 def add_arguments(serve: argparse.ArgumentParser) -> None:
@@ -108,11 +175,20 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
         "Without one the provider answers with success. Repeatable",
     )
     add(
+        "--fault",
+        action=PlanAction,
+        dest="plans",
+        metavar="KIND[=VALUE]",
+        help="Fault for the provider before it: latency=SECONDS, drip=SECONDS, "
+        "disconnect[=BYTES], reset, truncate_stream[=EVENTS], "
+        "malformed_json[=STATUS], html[=STATUS], huge_body[=BYTES]. Repeatable",
+    )
+    add(
         "--times",
         action=PlanAction,
         dest="plans",
         metavar="N",
-        help="How many requests get the scenario before it, then success. "
+        help="How many requests get the scenario or fault before it. "
         "Default: every request",
     )
     add(
@@ -215,10 +291,24 @@ def _start(args: argparse.Namespace) -> LLMFakeServer:
             server.succeed(plan.provider)
             for scenario in plan.scenarios:
                 server.fail(plan.provider, scenario.scenario, times=scenario.times)
+            for fault in plan.faults:
+                _add_fault(server, plan.provider, fault)
     except BaseException:
         server.stop()
         raise
     return server
+
+
+def _add_fault(server: LLMFakeServer, provider: str, fault: FaultPlan) -> None:
+    option = FAULT_OPTIONS[fault.kind]
+    options: dict[str, Any] = {"times": fault.times}
+    if option.keyword is not None and fault.value is not None:
+        options[option.keyword] = fault.value
+    try:
+        getattr(server, option.method)(provider, **options)
+    except ValueError as error:
+        value = "" if fault.value is None else f"={fault.value:g}"
+        raise ValueError(f"--fault {fault.kind}{value}: {error}") from error
 
 
 def describe(server: LLMFakeServer, plans: Sequence[ProviderPlan]) -> list[str]:
@@ -246,13 +336,18 @@ def _has_variable(server: LLMFakeServer, provider: str) -> bool:
 
 
 def _plan_text(plan: ProviderPlan) -> str:
-    if not plan.scenarios:
-        return "success responses"
-    steps = [
-        f"{s.scenario} {'every time' if s.times is None else f'x{s.times}'}"
-        for s in plan.scenarios
-    ]
-    return ", then ".join(steps) + ", then success"
+    text = "success responses"
+    if plan.scenarios:
+        steps = [f"{s.scenario} {_count(s.times)}" for s in plan.scenarios]
+        text = ", then ".join(steps) + ", then success"
+    for fault in plan.faults:
+        value = "" if fault.value is None else f"={fault.value:g}"
+        text += f"; fault {fault.kind}{value} {_count(fault.times)}"
+    return text
+
+
+def _count(times: int | None) -> str:
+    return "every time" if times is None else f"x{times}"
 
 
 @contextmanager

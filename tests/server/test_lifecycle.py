@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import threading
 import time
@@ -32,13 +33,17 @@ def _one_cycle() -> int:
 
 def test_200_cycles_leak_nothing() -> None:
     _one_cycle()  # Imports and caches load once, outside the count.
+    gc.collect()
     fds, threads, children = open_fds(), thread_names(), child_pids()
 
     ports = [_one_cycle() for _ in range(CYCLES)]
+    gc.collect()
 
-    assert open_fds() == fds
-    assert thread_names() == threads
-    assert child_pids() == children
+    # Earlier tests in the same worker may still close sockets or end
+    # threads meanwhile, so only an increase counts as a leak.
+    assert open_fds() <= fds
+    assert thread_names() - threads == set()
+    assert child_pids() - children == set()
     assert all(port_is_closed(port) for port in set(ports))
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from pytest_llmcreds.cli import build_parser, main
 from pytest_llmcreds.server import LLMFakeServer
@@ -208,10 +209,23 @@ def test_unknown_provider_lists_valid() -> None:
     ("arguments", "message"),
     [
         (("--scenario", "rate_limited"), "needs a --provider before it"),
-        (("--provider", "openai", "--times", "2"), "needs a --scenario before it"),
+        (
+            ("--provider", "openai", "--times", "2"),
+            "needs a --scenario or --fault before it",
+        ),
         (
             ("--provider", "openai", "--scenario", "rate_limited", "--times", "0"),
             "--times 0 is invalid; use a whole number above 0",
+        ),
+        (
+            ("--provider", "openai", "--fault", "slow"),
+            "unknown fault 'slow'; use one of: latency, drip, disconnect",
+        ),
+        (("--provider", "openai", "--fault", "latency"), "needs a value"),
+        (("--provider", "openai", "--fault", "reset=2"), "takes no value"),
+        (
+            ("--provider", "openai", "--fault", "html=bad"),
+            "'bad' is not a valid status (int)",
         ),
         ((), "the following arguments are required: --provider"),
     ],
@@ -277,3 +291,53 @@ def test_serve_in_process_stops_on_event() -> None:
     assert out.getvalue().endswith("# llmcreds serve: stopped\n")
     with pytest.raises(RuntimeError, match="stopped"):
         servers[0].succeed("openai")
+
+
+def test_faults_in_command_line_order() -> None:
+    args = build_parser().parse_args(
+        [
+            *("serve", "--provider", "openai", "--fault", "latency=1.5"),
+            *("--times", "1", "--fault", "disconnect", "--scenario", "timeout"),
+        ]
+    )
+
+    (plan,) = args.plans
+    faults = [(fault.kind, fault.value, fault.times) for fault in plan.faults]
+
+    assert faults == [("latency", 1.5, 1), ("disconnect", None, None)]
+    assert [(s.scenario, s.times) for s in plan.scenarios] == [("timeout", None)]
+
+
+def test_fault_value_checked_at_start() -> None:
+    completed = _run("--provider", "openai", "--fault", "latency=0")
+
+    assert completed.returncode == 2
+    assert "--fault latency=0: seconds=0.0 must be greater than 0" in (completed.stderr)
+
+
+def test_serve_applies_faults() -> None:
+    args = build_parser().parse_args(
+        [
+            *("serve", "--provider", "openai", "-q"),
+            *("--fault", "html=502", "--times", "1", "--fault", "malformed_json"),
+        ]
+    )
+    stop = threading.Event()
+    seen: list[tuple[int, str]] = []
+
+    def ready(server: LLMFakeServer) -> None:
+        url = server.base_url("openai") + "/chat/completions"
+        try:
+            for _ in range(2):
+                response = requests.post(url, json={"model": "gpt-4o"}, timeout=5)
+                seen.append((response.status_code, response.text[:15]))
+        finally:
+            stop.set()
+
+    out = io.StringIO()
+    code = serve(args, out, ready=ready, stop=stop)
+
+    assert code == 0
+    assert seen[0] == (502, "<!DOCTYPE html>")
+    assert seen[1] == (200, '{"object": "lis')
+    assert "fault html=502 x1; fault malformed_json every time" in out.getvalue()
