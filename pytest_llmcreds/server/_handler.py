@@ -68,6 +68,9 @@ class CatalogueHandler(_Handler):
         if self.headers.get("transfer-encoding", "").lower() == "chunked":
             return self._read_chunked()
         length = int(self.headers.get("content-length") or 0)
+        if length > _MAX_BODY:
+            # The unread rest would be taken for the next request.
+            self.close_connection = True
         return self.rfile.read(min(length, _MAX_BODY)) if length else b""
 
     def _read_chunked(self) -> bytes:

@@ -202,3 +202,31 @@ def test_node_fetch_reads_environ(llm_fake_server: LLMFakeServer) -> None:
     assert seen["status"] == 529
     assert seen["body"]["error"]["type"] == "overloaded_error"
     assert llm_fake_server.requests("anthropic")[0].credential_header == "x-api-key"
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+@pytest.mark.parametrize("chunked", [False, True], ids=["length", "chunked"])
+def test_curl_large_request_body(llm_fake_server: LLMFakeServer, chunked: bool) -> None:
+    # curl sends "Expect: 100-continue" for bodies over 1 KiB, and a chunked
+    # body on request. The server must read both whole.
+    assert CURL is not None
+    llm_fake_server.fail("openai", "context_length_exceeded")
+    content = "x" * 200_000
+    body = json.dumps({"model": "gpt-4o", "messages": [{"content": content}]})
+    headers = ["-H", "transfer-encoding: chunked"] if chunked else []
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+
+    completed = subprocess.run(
+        [
+            *(CURL, "-sS", "-o", "/dev/null", "-w", "%{http_code}"),
+            *("-H", "content-type: application/json", *headers),
+            *("--data-binary", "@-", url),
+        ],
+        input=body.encode(),
+        capture_output=True,
+        check=True,
+    )
+    (recorded,) = llm_fake_server.requests("openai")
+
+    assert completed.stdout == b"400"
+    assert json.loads(recorded.body)["messages"][0]["content"] == content

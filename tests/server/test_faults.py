@@ -1,4 +1,4 @@
-"""Each fault beyond the catalogue behaves as its name says, seen from real clients."""
+"""Each fault beyond the catalogue, as real clients see it."""
 
 from __future__ import annotations
 

@@ -123,10 +123,13 @@ def test_fixture_serves_scenario(pytester: pytest.Pytester) -> None:
 
 def test_session_resets_between_tests(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(SESSION_RESET)
+    threads = thread_names()
 
     result = pytester.runpytest("-p", "no:cacheprovider")
 
     result.assert_outcomes(passed=2)
+    # The session's servers stop when the in-process session ends.
+    assert thread_names() == threads
 
 
 def test_session_keeps_plans_on_request(pytester: pytest.Pytester) -> None:
