@@ -11,7 +11,7 @@ import pytest
 from pytest_llmcreds.simulate import errors_of
 from pytest_llmcreds.simulate._models import Scenario
 
-MESSAGES = [{"role": "user", "content": "Hello"}]
+MESSAGES: list[dict[str, Any]] = [{"role": "user", "content": "Hello"}]
 
 #: A request that each family's endpoints serve: method, path after the base
 #: URL, JSON body. The server matches endpoints by their path ending.

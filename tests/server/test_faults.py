@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -12,8 +13,8 @@ import requests
 from pytest_llmcreds.server import LLMFakeServer
 from tests.server.support import MESSAGES
 
-CHAT = {"model": "gpt-4o", "messages": MESSAGES}
-STREAM = {**CHAT, "stream": True}
+CHAT: dict[str, Any] = {"model": "gpt-4o", "messages": MESSAGES}
+STREAM: dict[str, Any] = {**CHAT, "stream": True}
 
 
 def _url(server: LLMFakeServer) -> str:

@@ -6,6 +6,7 @@ import gc
 import socket
 import threading
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -14,7 +15,7 @@ import requests
 from pytest_llmcreds.server import LLMFakeServer, is_loopback
 from tests.server.support import MESSAGES, child_pids, open_fds, thread_names
 
-CHAT = {"model": "gpt-4o", "messages": MESSAGES}
+CHAT: dict[str, Any] = {"model": "gpt-4o", "messages": MESSAGES}
 CYCLES = 200
 
 

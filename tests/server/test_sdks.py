@@ -130,7 +130,7 @@ def test_request_id_matches_header(llm_fake_server: LLMFakeServer) -> None:
 
     assert isinstance(error, anthropic.AuthenticationError)
     assert error.request_id
-    assert error.request_id == error.body["request_id"]  # type: ignore[index]
+    assert error.request_id == error.body["request_id"]
 
 
 def test_openai_retries_then_succeeds(llm_fake_server: LLMFakeServer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import requests
 
@@ -11,16 +12,15 @@ from pytest_llmcreds.server import LLMFakeServer
 from tests.server.support import MESSAGES
 
 GEMINI_STREAM = "/v1beta/models/gemini-2.0-flash:streamGenerateContent"
-GEMINI_BODY = {"contents": [{"role": "user", "parts": [{"text": "Hello"}]}]}
+GEMINI_BODY: dict[str, Any] = {
+    "contents": [{"role": "user", "parts": [{"text": "Hello"}]}]
+}
 
 
 def _events(response: requests.Response) -> list[str]:
     """Return the data of each server-sent event, in order."""
-    return [
-        line[len("data:") :].strip()
-        for line in response.iter_lines(decode_unicode=True)
-        if line.startswith("data:")
-    ]
+    lines = [str(line) for line in response.iter_lines(decode_unicode=True)]
+    return [line[len("data:") :].strip() for line in lines if line.startswith("data:")]
 
 
 def test_openai_sse_framing(llm_fake_server: LLMFakeServer) -> None:
@@ -39,13 +39,17 @@ def test_openai_sse_framing(llm_fake_server: LLMFakeServer) -> None:
 
 def test_anthropic_named_events(llm_fake_server: LLMFakeServer) -> None:
     url = llm_fake_server.base_url("anthropic") + "/v1/messages"
-    body = {"model": "claude", "max_tokens": 8, "messages": MESSAGES, "stream": True}
+    body: dict[str, Any] = {
+        "model": "claude",
+        "max_tokens": 8,
+        "messages": MESSAGES,
+        "stream": True,
+    }
 
     response = requests.post(url, json=body, timeout=5)
+    lines = [str(line) for line in response.iter_lines(decode_unicode=True)]
     names = [
-        line[len("event:") :].strip()
-        for line in response.iter_lines(decode_unicode=True)
-        if line.startswith("event:")
+        line[len("event:") :].strip() for line in lines if line.startswith("event:")
     ]
 
     assert names[0] == "message_start"
@@ -124,11 +128,13 @@ def test_stream_error_needs_stream(llm_fake_server: LLMFakeServer) -> None:
 def test_chunks_arrive_separately(llm_fake_server: LLMFakeServer) -> None:
     llm_fake_server.drip("openai", interval=0.05, piece_size=10_000)
     url = llm_fake_server.base_url("openai") + "/chat/completions"
-    body = {"model": "gpt-4o", "messages": MESSAGES, "stream": True}
+    body: dict[str, Any] = {"model": "gpt-4o", "messages": MESSAGES, "stream": True}
 
     started = time.monotonic()
     with requests.post(url, json=body, stream=True, timeout=5) as response:
-        lines = response.iter_lines(chunk_size=None)
+        # chunk_size=None yields data as it arrives (requests' documentation);
+        # its type stubs accept only an int.
+        lines = response.iter_lines(chunk_size=None)  # type: ignore[call-overload]
         first = next(lines)
         first_at = time.monotonic() - started
         rest = [line for line in lines if line]
