@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import tempfile
 import threading
 from collections.abc import Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
@@ -37,6 +39,14 @@ LOOPBACK_NAMES = frozenset({"localhost"})
 FAKE_KEY = "llmcreds-fake-key"
 #: Default size of the ``huge_body`` fault: 64 MiB.
 HUGE_BODY_SIZE = 64 * 1024 * 1024
+#: Variables that name a CA bundle for OpenSSL (and so Python's ssl and
+#: httpx), requests, curl and Node, set by ``environ()`` when TLS is on.
+CA_BUNDLE_VARIABLES: tuple[str, ...] = (
+    "SSL_CERT_FILE",
+    "REQUESTS_CA_BUNDLE",
+    "CURL_CA_BUNDLE",
+    "NODE_EXTRA_CA_CERTS",
+)
 
 
 def is_loopback(host: str) -> bool:
@@ -61,8 +71,9 @@ class ProviderServer(FakeProvider):
         *,
         host: str,
         port: int,
+        tls: bool = False,
     ) -> None:
-        super().__init__(host=host, port=port)
+        super().__init__(tls=tls, host=host, port=port)
         self.provider = spec.name
         self.responder = responder
         self.faults: list[PlannedFault] = []
@@ -126,6 +137,7 @@ class LLMFakeServer:
         port: int = 0,
         retry_after: float = FAST_RETRY_AFTER,
         allow_non_loopback: bool = False,
+        tls: bool = False,
     ) -> None:
         if not allow_non_loopback and not is_loopback(host):
             raise ValueError(
@@ -136,6 +148,10 @@ class LLMFakeServer:
             raise ValueError(f"port={port} is out of range; use 0 to 65535")
         self.host = host
         self.first_port = port
+        #: True serves HTTPS, each provider with a certificate from its own
+        #: throwaway authority; :attr:`ca_bundle` lists them all.
+        self.tls = tls
+        self._bundle_dir: tempfile.TemporaryDirectory[str] | None = None
         #: Read by ``llm_fake_server_session``: False keeps plans and records
         #: from one test to the next.
         self.reset_between_tests = True
@@ -170,6 +186,9 @@ class LLMFakeServer:
                 server.stop()
             except Exception as error:  # Stop the others before raising.
                 errors.append(error)
+        if self._bundle_dir is not None:
+            self._bundle_dir.cleanup()
+            self._bundle_dir = None
         if errors:
             raise errors[0]
 
@@ -184,13 +203,37 @@ class LLMFakeServer:
                 return server
             port = self.first_port + len(self._servers) if self.first_port else 0
             server = ProviderServer(
-                self._specs[provider], self._responder, host=self.host, port=port
+                self._specs[provider],
+                self._responder,
+                host=self.host,
+                port=port,
+                tls=self.tls,
             )
             self._responder.add(provider)
             server.start()
             self._servers[provider] = server
+            if self.tls:
+                self._write_bundle()
         logger.info("fake %s listening on %s", provider, server.origin)
         return server
+
+    @property
+    def ca_bundle(self) -> Path | None:
+        """The PEM file of every provider's certificate authority, under TLS."""
+        if self._bundle_dir is None:
+            return None
+        return Path(self._bundle_dir.name) / "ca-bundle.pem"
+
+    def _write_bundle(self) -> None:
+        if self._bundle_dir is None:
+            self._bundle_dir = tempfile.TemporaryDirectory(prefix="llmcreds-ca-")
+        authorities = [
+            server.ca_path.read_text(encoding="ascii")
+            for server in self._servers.values()
+            if server.ca_path is not None
+        ]
+        assert self.ca_bundle is not None
+        self.ca_bundle.write_text("".join(authorities), encoding="ascii")
 
     @property
     def providers(self) -> tuple[str, ...]:
@@ -226,6 +269,7 @@ class LLMFakeServer:
         variable to a placeholder, since most SDKs refuse to start without
         one. Providers whose SDK reads no base URL variable (Mistral,
         DeepSeek, OpenRouter, xAI, vLLM) need :meth:`base_url` instead.
+        Under TLS, the CA bundle variables name :attr:`ca_bundle`.
         """
         names = providers or self.providers
         found: dict[str, str] = {}
@@ -235,6 +279,8 @@ class LLMFakeServer:
             if fake_keys and spec.main_key_var:
                 found[spec.main_key_var] = FAKE_KEY
         found["NO_PROXY"] = ",".join(_no_proxy_hosts(self.host))
+        if self.ca_bundle is not None:
+            found.update(dict.fromkeys(CA_BUNDLE_VARIABLES, str(self.ca_bundle)))
         return found
 
     # The catalogue, as on llm_mock

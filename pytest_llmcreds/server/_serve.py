@@ -213,6 +213,13 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
         "milliseconds that llm_mock sends, so that clients retry at once",
     )
     add(
+        "--tls",
+        action="store_true",
+        help="Serve HTTPS with throwaway certificates; the exports name the CA "
+        "bundle in SSL_CERT_FILE, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE and "
+        "NODE_EXTRA_CA_CERTS",
+    )
+    add(
         "--allow-non-loopback",
         action="store_true",
         help="Accept a --host that other machines can reach",
@@ -285,6 +292,7 @@ def _start(args: argparse.Namespace) -> LLMFakeServer:
         port=args.port,
         retry_after=retry_after,
         allow_non_loopback=args.allow_non_loopback,
+        tls=args.tls,
     )
     try:
         for plan in plans:

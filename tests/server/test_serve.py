@@ -341,3 +341,25 @@ def test_serve_applies_faults() -> None:
     assert seen[0] == (502, "<!DOCTYPE html>")
     assert seen[1] == (200, '{"object": "lis')
     assert "fault html=502 x1; fault malformed_json every time" in out.getvalue()
+
+
+def test_serve_tls_exports_bundle() -> None:
+    args = build_parser().parse_args(["serve", "--provider", "openai", "--tls", "-q"])
+    stop = threading.Event()
+    statuses: list[int] = []
+
+    def ready(server: LLMFakeServer) -> None:
+        try:
+            bundle = server.environ()["REQUESTS_CA_BUNDLE"]
+            url = server.base_url("openai") + "/chat/completions"
+            statuses.append(requests.post(url, json={}, verify=bundle).status_code)
+        finally:
+            stop.set()
+
+    out = io.StringIO()
+    code = serve(args, out, ready=ready, stop=stop)
+
+    assert code == 0
+    assert statuses == [200]
+    assert "export SSL_CERT_FILE=" in out.getvalue()
+    assert "export OPENAI_BASE_URL=https://127.0.0.1:" in out.getvalue()
