@@ -48,9 +48,15 @@ class CatalogueHandler(_Handler):
             self._replace(fault)
             return
 
-        outcome = owner.responder.respond(
-            owner.provider, self.command, owner.origin + self.path, headers, body
-        )
+        try:
+            outcome = owner.responder.respond(
+                owner.provider, self.command, owner.origin + self.path, headers, body
+            )
+        except Exception as error:
+            # Without this the client would see a dropped connection and the
+            # test a transport error with no hint of the cause.
+            logger.exception("fake %s: computing the response failed", owner.provider)
+            outcome = _internal_error(error)
         if isinstance(outcome, str):
             self._log(split.path, outcome)
             self._fail_transport(outcome)
@@ -215,6 +221,13 @@ def _cut(chunks: list[bytes], limit: int) -> list[bytes]:
         sent.append(chunk[:left])
         left -= len(chunk)
     return sent
+
+
+def _internal_error(error: Exception) -> Simulated:
+    message = f"the fake provider failed: {type(error).__name__}: {error}"
+    body = json.dumps({"error": {"message": message, "type": "llmcreds_error"}})
+    headers = (("content-type", "application/json"),)
+    return Simulated(500, headers, (body.encode(),), streamed=False)
 
 
 def _not_found(outcome: NotAnEndpoint, method: str, path: str) -> Simulated:

@@ -230,3 +230,21 @@ def test_curl_large_request_body(llm_fake_server: LLMFakeServer, chunked: bool) 
 
     assert completed.stdout == b"400"
     assert json.loads(recorded.body)["messages"][0]["content"] == content
+
+
+def test_internal_error_is_500(
+    llm_fake_server: LLMFakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = llm_fake_server.server("openai")
+
+    def broken(*arguments: object) -> None:
+        raise RuntimeError("catalogue unavailable")
+
+    monkeypatch.setattr(server.responder, "respond", broken)
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+
+    response = requests.post(url, json={}, timeout=5)
+
+    assert response.status_code == 500
+    message = response.json()["error"]["message"]
+    assert message == "the fake provider failed: RuntimeError: catalogue unavailable"
