@@ -209,3 +209,23 @@ def test_stopped_server_rejects_use() -> None:
 
     with pytest.raises(RuntimeError, match="stopped; start a new one"):
         server.succeed("openai")
+
+
+def _has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_ipv6_loopback(), reason="no IPv6 loopback here")
+def test_ipv6_loopback() -> None:
+    with LLMFakeServer(host="::1") as server:
+        server.fail("openai", "rate_limited")
+        url = server.base_url("openai") + "/chat/completions"
+        status = requests.post(url, json=CHAT, timeout=5).status_code
+
+    assert url.startswith("http://[::1]:")
+    assert status == 429
