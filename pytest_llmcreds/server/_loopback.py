@@ -26,10 +26,15 @@ from pytest_llmcreds.server._faults import (
     check_times,
 )
 from pytest_llmcreds.server._handler import CatalogueHandler
-from pytest_llmcreds.server._http import FakeProvider, RecordedRequest
+from pytest_llmcreds.server._http import (
+    CREDENTIAL_HEADERS,
+    FakeProvider,
+    RecordedRequest,
+    read_credential,
+)
 from pytest_llmcreds.server._simulated import CatalogueResponder
 from pytest_llmcreds.simulate import FAST_RETRY_AFTER, PROVIDERS, PlannedFailure
-from pytest_llmcreds.simulate._mock import redact_url
+from pytest_llmcreds.simulate._mock import REDACTED, redact_url
 
 logger = logging.getLogger("pytest_llmcreds.server")
 
@@ -37,6 +42,8 @@ logger = logging.getLogger("pytest_llmcreds.server")
 LOOPBACK_NAMES = frozenset({"localhost"})
 #: The placeholder key that ``environ(fake_keys=True)`` gives each SDK.
 FAKE_KEY = "llmcreds-fake-key"
+#: Request headers with secrets that are not API keys.
+_OTHER_SECRETS = frozenset({"cookie", "proxy-authorization"})
 #: Default size of the ``huge_body`` fault: 64 MiB.
 HUGE_BODY_SIZE = 64 * 1024 * 1024
 #: Variables that name a CA bundle for OpenSSL (and so Python's ssl and
@@ -110,7 +117,23 @@ class ProviderServer(FakeProvider):
     ) -> None:
         # A client may send the key as ?key= or ?api_key=, so redact the query.
         redacted = urlsplit(redact_url(SplitResult(*split).geturl()))
-        super().record(method, redacted, headers, body, mount, accepted)
+        super().record(method, redacted, _hide_secrets(headers), body, mount, accepted)
+
+
+def _hide_secrets(headers: Mapping[str, str]) -> dict[str, str]:
+    """Redact the secrets that ``FakeProvider.record`` would keep as sent.
+
+    It replaces credential headers by the fingerprint of the credential it
+    finds, so a header it finds none in (Basic authorization, say) and
+    cookies would otherwise be recorded in full.
+    """
+    credential, _ = read_credential(headers)
+    hidden: dict[str, str] = {}
+    for name, value in headers.items():
+        lower = name.lower()
+        unread = credential is None and lower in CREDENTIAL_HEADERS
+        hidden[name] = REDACTED if unread or lower in _OTHER_SECRETS else value
+    return hidden
 
 
 def sdk_base_path(spec: ProviderSpec) -> str:

@@ -248,3 +248,22 @@ def test_internal_error_is_500(
     assert response.status_code == 500
     message = response.json()["error"]["message"]
     assert message == "the fake provider failed: RuntimeError: catalogue unavailable"
+
+
+def test_records_no_other_secrets(llm_fake_server: LLMFakeServer) -> None:
+    secret = "Zq7Wm2Xc9Vb4Nn1Lk6Jh3Gf8Ds5Ap0"
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+    headers = {
+        "authorization": f"Basic {secret}",
+        "cookie": f"session={secret}",
+        "proxy-authorization": f"Bearer {secret}",
+    }
+    requests.post(url, json={}, headers=headers, timeout=5)
+
+    (recorded,) = llm_fake_server.requests("openai")
+
+    assert secret not in repr(recorded)
+    assert recorded.credential is None
+    shown = {name.lower(): value for name, value in recorded.headers.items()}
+    assert shown["authorization"] == "[redacted]"
+    assert shown["cookie"] == "[redacted]"
