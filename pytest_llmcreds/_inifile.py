@@ -79,8 +79,12 @@ def _read_directory(directory: Path) -> IniFile | None:
 
 def _read_ini(path: Path, section: str) -> dict[str, Any] | None:
     import iniconfig
+    import pytest
 
-    parsed = iniconfig.IniConfig(str(path))
+    try:
+        parsed = iniconfig.IniConfig(str(path))
+    except iniconfig.ParseError as error:
+        raise pytest.UsageError(f"{path}: invalid ini file: {error}") from None
     if section not in parsed:
         return None
     return {
@@ -91,8 +95,13 @@ def _read_ini(path: Path, section: str) -> dict[str, Any] | None:
 
 
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
-    with path.open("rb") as file:
-        data = tomllib.load(file)
+    import pytest
+
+    try:
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        raise pytest.UsageError(f"{path}: invalid TOML: {error}") from None
     pytest_table = data.get("tool", {}).get("pytest")
     if not isinstance(pytest_table, dict):
         return None

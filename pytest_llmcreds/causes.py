@@ -114,6 +114,12 @@ CAUSES: dict[str, Cause] = {
     "server_error": Cause(
         "unproven", "The provider failed (5xx, Anthropic's 529).", "live"
     ),
+    "environment_differs": Cause(
+        "unproven",
+        "Under pytest-xdist the workers see other credential variables than "
+        "the controller that runs the preflight.",
+        "offline",
+    ),
     "preflight_error": Cause(
         "unproven", "The preflight's own checks failed; tests still run.", "offline"
     ),

@@ -206,7 +206,7 @@ def _check_value(resolution: Resolution, value: str) -> Iterator[Finding]:
     if whitespace:
         yield Finding(
             cause="key_whitespace",
-            message=f"{name} has {whitespace}; the SDK sends it as part of the key.",
+            message=f"{name} has {whitespace}. {_whitespace_effect(value)}",
             fix=f"remove it (set {name} without {_whitespace_hint(value)})",
         )
 
@@ -357,7 +357,11 @@ def check_base_url(resolution: Resolution) -> list[Finding]:
 
     problem = describe_url_problem(spec, resolution.base_url)
     if problem is not None:
-        source = resolution.base_url_source
+        source = {
+            "default": "the gateway's base_url"
+            if spec.gateway
+            else "the default base URL",
+        }.get(resolution.base_url_source or "", resolution.base_url_source)
         findings.append(
             Finding(
                 cause="base_url_invalid",
@@ -581,12 +585,12 @@ def _unset_setting(resolution: Resolution, name: str) -> list[Finding]:
             )
         )
     if extra.required:
-        hint = f"; {present[0]} is set, but the SDK does not read it" if present else ""
+        hint = f" {present[0]} is set, but the SDK does not read it." if present else ""
         findings.append(
             Finding(
                 cause="api_version_missing",
-                message=f"{name} is not set{hint}; {resolution.spec.sdk} raises "
-                "without it.",
+                message=f"{name} is not set, and {resolution.spec.sdk} raises "
+                f"without it.{hint}",
                 fix=(
                     f"rename {present[0]} to {name}"
                     if present
@@ -688,6 +692,21 @@ def _name_whitespace(run: str) -> str:
             rest = rest[1:]
     unique = list(dict.fromkeys(names))
     return " and ".join(unique)
+
+
+def _whitespace_effect(value: str) -> str:
+    """Say what the SDK does with the whitespace in a key.
+
+    httpx (through h11 or httpcore2) rejects a header value with a line
+    break or trailing whitespace, so the request fails before it is sent;
+    other whitespace is sent and makes the key wrong.
+    """
+    if "\n" in value or "\r" in value or value != value.rstrip():
+        return (
+            "httpx rejects such a header value, so every request of the SDK "
+            "fails with a connection error before it is sent."
+        )
+    return "The SDK sends it as part of the key, which the provider then rejects."
 
 
 def _whitespace_hint(value: str) -> str:

@@ -93,7 +93,6 @@ def _add_check_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
     add(
         "--timeout",
-        type=float,
         default=None,
         metavar="SECONDS",
         help="Time limit of each provider's live check. Default: 10",
@@ -152,7 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
-    ini = find_ini((args.rootdir or Path.cwd()).resolve())
+    start = (args.rootdir or Path.cwd()).resolve()
+    if not start.is_dir():
+        raise pytest.UsageError(
+            f"--rootdir: directory not found: {start}; name an existing directory"
+        )
+    ini = find_ini(start)
     registry = config.build_registry(
         config.parse_gateway(line) for line in ini.lines("llm_gateways")
     )
@@ -176,7 +180,14 @@ def run_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
         out.write("\n".join(lines) + "\n")
     if github.in_github_actions(environ):
         out.write("".join(line + "\n" for line in github.error_annotations(result)))
-        github.append_summary(result, environ)
+        try:
+            github.append_summary(result, environ)
+        except OSError as error:
+            print(
+                "llmcreds: warning: cannot append to GITHUB_STEP_SUMMARY: "
+                f"{error.strerror or type(error).__name__}",
+                file=sys.stderr,
+            )
     return EXIT_FAILED if result.failed else EXIT_PASSED
 
 
@@ -188,16 +199,28 @@ def build_request(
 ) -> PreflightRequest:
     """Combine the command line and the configuration file, as the plugin does."""
     providers = config.split_names(args.provider or ini.lines("llm_providers"))
-    models = config.read_models([*ini.lines("llm_models"), *args.model])
-    base_urls = config.read_base_urls([*ini.lines("llm_base_urls"), *args.base_url])
+    models = config.read_models(
+        [*ini.lines("llm_models"), *args.model], "--model / llm_models"
+    )
+    base_urls = config.read_base_urls(
+        [*ini.lines("llm_base_urls"), *args.base_url], "--base-url / llm_base_urls"
+    )
     for name in [*providers, *models, *base_urls]:
         if name not in registry:
             raise pytest.UsageError(config.unknown_provider(name, registry))
 
     env_files = args.env_file or ini.lines("llm_env_files") or [".env"]
-    timeout = args.timeout
-    if timeout is None:
-        timeout = float(ini.text("llm_preflight_timeout") or config.DEFAULT_TIMEOUT)
+    for name in args.env_file:
+        if not (ini.rootdir / name).is_file():
+            raise pytest.UsageError(
+                f"--env-file: file not found: {ini.rootdir / name}; name an "
+                "existing .env file, relative to the rootdir"
+            )
+    timeout = config.parse_seconds(
+        args.timeout if args.timeout is not None else ini.text("llm_preflight_timeout"),
+        "--timeout / llm_preflight_timeout",
+        config.DEFAULT_TIMEOUT,
+    )
     return PreflightRequest(
         providers=providers or configured_providers(registry, environ),
         models=models,

@@ -82,9 +82,7 @@ def read_settings(config: pytest.Config) -> Settings:
         base_urls=read_base_urls(get_option(config, "llm_base_urls")),
         offline=bool(config.getoption("llm_offline") or config.getini("llm_offline")),
         report=invocation_dir / report if report else None,
-        env_files=tuple(
-            _resolve_path(rootdir, name) for name in get_option(config, "llm_env_files")
-        ),
+        env_files=_read_env_files(config, rootdir),
         gateways=tuple(
             parse_gateway(line)
             for line in config.getini("llm_gateways")
@@ -159,6 +157,20 @@ def _read_pairs(values: Iterable[str], option: str, what: str) -> list[tuple[str
             )
         pairs.append((provider.strip(), rest.strip()))
     return pairs
+
+
+def _read_env_files(config: pytest.Config, rootdir: Path) -> tuple[Path, ...]:
+    """The .env files to compare; one named on the command line must exist."""
+    given = config.getoption("llm_env_files")
+    for name in given:
+        path = _resolve_path(rootdir, name)
+        if not path.is_file():
+            raise pytest.UsageError(
+                f"--llm-env-file: file not found: {path}; name an existing .env "
+                "file, relative to the rootdir"
+            )
+    names = given or config.getini("llm_env_files")
+    return tuple(_resolve_path(rootdir, name) for name in names)
 
 
 def _resolve_path(rootdir: Path, name: str) -> Path:

@@ -54,13 +54,20 @@ def read_requirements(item: pytest.Item, registry: Registry) -> list[Requirement
 def _marker_models(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise MarkerError(
-        f"{MARKER}: model must be a model name or a list of names, not {value!r}"
-    )
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, (list, tuple)) or not all(
+        isinstance(name, str) for name in names
+    ):
+        raise MarkerError(
+            f"{MARKER}: model must be a model name or a list of names, not {value!r}"
+        )
+    for name in names:
+        if not name or name != name.strip() or any(c.isspace() for c in name):
+            raise MarkerError(
+                f"{MARKER}: invalid model name {name!r}; a model name is not empty "
+                "and has no whitespace"
+            )
+    return tuple(names)
 
 
 #: Causes that concern one model, not the provider: a test that needs

@@ -61,7 +61,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="Check this provider even if no collected test names it. Repeatable.",
+        help="With --llm-preflight, also check this provider when no collected "
+        "test names it. Repeatable.",
     )
     group.addoption(
         "--llm-model",
@@ -330,11 +331,20 @@ class LLMCredsSession:
         if providers:
             self._conclude(providers, self._models(live))
             self._decide(live)
+        else:
+            self._conclude_empty()
 
-    def _conclude(self, providers: list[str], models: dict[str, list[str]]) -> None:
+    def _conclude(
+        self,
+        providers: list[str],
+        models: dict[str, list[str]],
+        worker_digests: dict[str, str] | None = None,
+    ) -> None:
         from pytest_llmcreds.session import run_for_session
 
         self.result = run_for_session(self, providers, models)
+        if worker_digests is not None:
+            self._compare_environment(providers, worker_digests)
         self._write_report()
         if self.settings.mode == "fail" and self.result.failed:
             self._stop_session()
@@ -355,10 +365,46 @@ class LLMCredsSession:
             names += [r.provider for r in requirements]
         return list(dict.fromkeys(names))
 
+    def _conclude_empty(self) -> None:
+        """Record that no provider needed a check, so a report file still appears."""
+        if not self.settings.preflight:
+            return
+        from pytest_llmcreds.results import PreflightResult
+
+        self.result = PreflightResult(
+            mode=self.settings.mode, offline=self.settings.offline
+        )
+        self._write_report()
+
+    def _compare_environment(
+        self, providers: list[str], worker_digests: dict[str, str]
+    ) -> None:
+        from pytest_llmcreds.session import (
+            environment_digests,
+            mark_environment_differs,
+        )
+
+        assert self.result is not None
+        assert self.exchange is not None
+        own = environment_digests(
+            self.registry, providers, os.environ, str(self.exchange)
+        )
+        differ = [name for name in providers if own[name] != worker_digests.get(name)]
+        if differ:
+            self.result = mark_environment_differs(self.result, differ, self.registry)
+
     def _write_needs(self, providers: list[str], live: list[pytest.Item]) -> None:
+        from pytest_llmcreds.session import environment_digests
+
         assert self.exchange is not None
         worker = self.config.workerinput["workerid"]  # type: ignore[attr-defined]
-        needs = {"providers": providers, "models": self._models(live)}
+        needs = {
+            "providers": providers,
+            "models": self._models(live),
+            "digests": environment_digests(
+                self.registry, providers, os.environ, str(self.exchange)
+            ),
+        }
         self.expects_result = bool(providers)
         _write_atomically(self.exchange / f"needs-{worker}.json", json.dumps(needs))
 
@@ -383,8 +429,9 @@ class LLMCredsSession:
             return
         needs = json.loads(path.read_text(encoding="utf-8"))
         if not needs["providers"]:
+            self._conclude_empty()
             return
-        self._conclude(needs["providers"], needs["models"])
+        self._conclude(needs["providers"], needs["models"], needs["digests"])
         assert self.result is not None
         _write_atomically(self.exchange / RESULT_FILE, self.result.report_json())
 

@@ -71,7 +71,7 @@ def run_preflight(
     cache: CacheStore | None = None,
 ) -> PreflightResult:
     """Check every requested provider and return the secret-free result."""
-    dotenv = _read_dotenv(request.env_files)
+    dotenv, problems = read_dotenv_files(request.env_files)
     resolutions: dict[str, Resolution] = {}
     offline: dict[str, list[Finding]] = {}
     for name in request.providers:
@@ -96,6 +96,7 @@ def run_preflight(
         live = _verify(resolutions, offline, request, cache)
 
     return PreflightResult(
+        warnings=problems,
         mode=request.mode,
         offline=request.offline or request.presence_only,
         providers=[
@@ -130,14 +131,6 @@ def _settle_key_format(
     if live is not None and any(f.cause == "key_invalid" for f in live.findings):
         return offline
     return [f for f in offline if f.cause != "key_wrong_provider"]
-
-
-def _read_dotenv(paths: Sequence[Path]) -> dict[str, Any]:
-    try:
-        return read_dotenv_files(paths)
-    except (OSError, UnicodeDecodeError) as error:
-        logger.warning("llmcreds: cannot read .env file: %s", type(error).__name__)
-        return {}
 
 
 def _verify(

@@ -84,18 +84,35 @@ def detect_ci(environ: Mapping[str, str]) -> str | None:
     return None
 
 
-def read_dotenv_files(paths: Sequence[Path]) -> dict[str, DotenvEntry]:
-    """Read variables from existing ``.env`` files; the first file wins."""
+def read_dotenv_files(
+    paths: Sequence[Path],
+) -> tuple[dict[str, DotenvEntry], list[str]]:
+    """Read variables from existing ``.env`` files; the first file wins.
+
+    Returns the variables and a problem description for each file that
+    exists but cannot be read; such a file is left out.
+    """
     from dotenv import dotenv_values
 
     found: dict[str, DotenvEntry] = {}
+    problems: list[str] = []
     for path in paths:
         if not path.is_file():
             continue
-        for name, value in dotenv_values(path).items():
+        try:
+            values = dotenv_values(path)
+        except (OSError, UnicodeDecodeError) as error:
+            reason = (
+                "it is not valid UTF-8"
+                if isinstance(error, UnicodeDecodeError)
+                else (error.strerror or type(error).__name__)
+            )
+            problems.append(f"cannot read {path}: {reason}; it was not compared")
+            continue
+        for name, value in values.items():
             if value is not None and name not in found:
                 found[name] = DotenvEntry(path=path, value=Secret(value))
-    return found
+    return found, problems
 
 
 def resolve(

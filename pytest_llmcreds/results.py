@@ -118,6 +118,8 @@ class PreflightResult(BaseModel):
     mode: Literal["skip", "fail", "warn", "off"] = "skip"
     offline: bool = True
     providers: list[ProviderResult] = Field(default_factory=list)
+    #: Problems of the run itself, such as a .env file that cannot be read.
+    warnings: list[str] = Field(default_factory=list)
 
     def get(self, provider: str) -> ProviderResult | None:
         for result in self.providers:

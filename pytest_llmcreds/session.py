@@ -5,7 +5,10 @@ Imported only once the plugin has work to do in a run.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -14,7 +17,7 @@ from pytest_llmcreds.config import Settings
 from pytest_llmcreds.config import build_registry as build
 from pytest_llmcreds.preflight import PreflightRequest, run_preflight
 from pytest_llmcreds.providers import ProviderSpec, Registry
-from pytest_llmcreds.results import PreflightResult
+from pytest_llmcreds.results import Finding, PreflightResult, build_result
 from pytest_llmcreds.warnings import warn
 
 if TYPE_CHECKING:
@@ -76,7 +79,8 @@ def run_for_session(
         models=models,
         base_urls=settings.base_urls,
         mode=settings.mode if settings.preflight else "off",
-        offline=settings.offline,
+        # Listing the tests should not call the providers.
+        offline=settings.offline or bool(session.config.option.collectonly),
         presence_only=not settings.preflight,
         env_files=settings.env_files,
         timeout=settings.timeout,
@@ -101,3 +105,57 @@ class PytestCacheStore:
 
     def set(self, key: str, value: dict[str, Any]) -> None:
         self._cache.set(key, value)
+
+
+def environment_digests(
+    registry: Registry, providers: list[str], environ: Mapping[str, str], salt: str
+) -> dict[str, str]:
+    """Hash, per provider, every variable its SDK reads, to compare processes.
+
+    Under pytest-xdist the controller checks the workers' providers with its
+    own environment, which differs when a conftest.py that only workers load
+    sets a variable. The salt is the random exchange directory, so a digest
+    is useless outside this session.
+    """
+    digests = {}
+    for name in providers:
+        spec = registry[name]
+        names = (
+            *spec.key_vars,
+            *spec.base_url_vars,
+            *spec.legacy_base_url_vars,
+            *(extra.name for extra in spec.extra_vars),
+        )
+        material = json.dumps([salt, name, [(n, environ.get(n)) for n in names]])
+        digest = hashlib.sha256(material.encode("utf-8", "surrogatepass"))
+        digests[name] = digest.hexdigest()
+    return digests
+
+
+def mark_environment_differs(
+    result: PreflightResult, providers: list[str], registry: Registry
+) -> PreflightResult:
+    """Replace the verdict on ``providers`` with an environment mismatch."""
+    entries = []
+    for entry in result.providers:
+        if entry.provider not in providers:
+            entries.append(entry)
+            continue
+        spec = registry[entry.provider]
+        variables = " or ".join((*spec.key_vars, *spec.base_url_vars)[:4])
+        finding = Finding(
+            cause="environment_differs",
+            message=(
+                f"the pytest-xdist workers see other values of {variables} than "
+                "the controller, which runs the preflight; a conftest.py that "
+                "only the workers load probably sets them."
+            ),
+            fix=(
+                "set them before pytest starts (shell, CI, pytest-dotenv), or "
+                "load .env in the conftest.py of the rootdir"
+            ),
+        )
+        entries.append(
+            build_result(entry.provider, [finding], models=dict(entry.models))
+        )
+    return result.model_copy(update={"providers": entries})

@@ -27,6 +27,7 @@ def report_lines(result: PreflightResult, verbosity: int) -> list[str]:
     for provider in result.providers:
         lines.append(_status_row(provider, width))
         lines += _detail_lines(provider, verbosity)
+    lines += [f"llmcreds: warning: {warning}" for warning in result.warnings]
     return lines
 
 

@@ -179,3 +179,54 @@ def test_plugin_writes_github_summary(
         ["::error title=llmcreds%3A openai failed::key_missing: *"]
     )
     assert "| openai | failed | no key | key_missing |" in summary.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "ini", "message"),
+    [
+        (
+            ("--timeout", "-5"),
+            "",
+            "--timeout / llm_preflight_timeout: invalid value '-5'",
+        ),
+        (("--timeout", "nan"), "", "invalid value 'nan'"),
+        ((), "llm_preflight_timeout = abc\n", "invalid value 'abc'"),
+        (("--model", "gpt4"), "", "--model / llm_models: invalid value 'gpt4'"),
+        (("--env-file", "missing.env"), "", "--env-file: file not found"),
+        (("--rootdir", "/nonexistent/dir"), "", "--rootdir: directory not found"),
+    ],
+)
+def test_check_bad_input_is_usage_error(
+    tmp_path: Path, args: tuple[str, ...], ini: str, message: str
+) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\n" + ini)
+
+    done = llmcreds("check", "--offline", "--provider", "openai", *args, cwd=tmp_path)
+
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_check_invalid_pyproject_is_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.pytest.ini_options\n")
+
+    done = llmcreds("check", "--offline", "--provider", "openai", cwd=tmp_path)
+
+    assert done.returncode == 2
+    assert "pyproject.toml: invalid TOML" in done.stderr
+
+
+def test_check_unwritable_summary_warns(tmp_path: Path) -> None:
+    done = llmcreds(
+        "check",
+        "--offline",
+        "--provider",
+        "openai",
+        cwd=tmp_path,
+        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": "/proc/none/s.md"},
+    )
+
+    assert done.returncode == 1
+    assert "cannot append to GITHUB_STEP_SUMMARY" in done.stderr
+    assert "Traceback" not in done.stderr

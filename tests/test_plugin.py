@@ -408,6 +408,11 @@ class TestGroup:
         ),
         ("llm_live('openai', model=3)", "llm_live: model must be a model name*"),
         ("llm_live('openai', models='x')", "llm_live: unknown argument 'models'*"),
+        ("llm_live('openai', model='')", "llm_live: invalid model name ''*"),
+        (
+            "llm_live('openai', model='gpt 4o')",
+            "llm_live: invalid model name 'gpt 4o'*",
+        ),
     ],
 )
 def test_bad_marker_fails_test(
@@ -478,6 +483,42 @@ def test_undecodable_dotenv_keeps_running(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("--llm-preflight", "--llm-offline")
 
     result.assert_outcomes(passed=1, skipped=2)
+    result.stdout.fnmatch_lines(
+        [
+            "llmcreds: warning: cannot read */.env: it is not valid UTF-8; it was not "
+            "compared"
+        ]
+    )
+
+
+def test_missing_env_file_option_is_usage_error(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest("--llm-preflight", "--llm-env-file=nope.env")
+
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--llm-env-file: file not found: */nope.env*"])
+
+
+def test_report_written_without_providers(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("def test_plain(): pass")
+
+    pytester.runpytest("--llm-preflight", "--llm-report=r.json")
+
+    report = json.loads((pytester.path / "r.json").read_text())
+    assert report["providers"] == []
+
+
+def test_collect_only_sends_no_request(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    pytester.makepyfile(TWO_PROVIDERS)
+
+    pytester.runpytest("--llm-preflight", "--collect-only", "--llm-report=r.json")
+
+    report = json.loads((pytester.path / "r.json").read_text())
+    assert report["offline"] is True
+    assert report["providers"][0]["checked"] == "offline"
 
 
 def test_fixture_exposes_result(
@@ -691,3 +732,27 @@ def pytest_llmcreds_providers(config):
 
     result.assert_outcomes(passed=1, skipped=2)
     result.stdout.fnmatch_lines(["*returned str, not a ProviderSpec*"])
+
+
+def test_xdist_worker_only_environment_is_reported(pytester: pytest.Pytester) -> None:
+    pytester.mkdir("suite")
+    pytester.makepyfile(
+        **{
+            "suite/conftest.py": (
+                f"import os\nos.environ['OPENAI_API_KEY'] = {OPENAI_KEY!r}\n"
+            ),
+            "suite/test_live.py": TWO_PROVIDERS,
+        }
+    )
+
+    result = pytester.runpytest_subprocess(
+        "-n", "2", "--llm-preflight", "--llm-offline", "-rs"
+    )
+
+    result.assert_outcomes(passed=1, skipped=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*openai preflight not verified: environment_differs: the pytest-xdist "
+            "workers see other values of OPENAI_API_KEY*"
+        ]
+    )
