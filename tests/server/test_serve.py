@@ -363,3 +363,34 @@ def test_serve_tls_exports_bundle() -> None:
     assert statuses == [200]
     assert "export SSL_CERT_FILE=" in out.getvalue()
     assert "export OPENAI_BASE_URL=https://127.0.0.1:" in out.getvalue()
+
+
+def _two_free_ports() -> int:
+    """Return a port that is free, and whose next port is free too, just now."""
+    for _ in range(20):
+        with socket.socket() as probe, socket.socket() as neighbour:
+            probe.bind(("127.0.0.1", 0))
+            first = int(probe.getsockname()[1])
+            if first >= 65535:
+                continue
+            try:
+                neighbour.bind(("127.0.0.1", first + 1))
+            except OSError:
+                continue
+            return first
+    pytest.skip("found no two free consecutive ports")
+
+
+def test_fixed_port_counts_up(start_serve: object) -> None:
+    first = _two_free_ports()
+    served = start_serve(  # type: ignore[operator]
+        "--provider", "anthropic", "--provider", "gemini",
+        "--port", str(first), "--quiet",
+    )  # fmt: skip
+
+    exports = served.exports
+    code, _, _ = served.stop(signal.SIGTERM)
+
+    assert exports["ANTHROPIC_BASE_URL"] == f"http://127.0.0.1:{first}"
+    assert exports["GOOGLE_GEMINI_BASE_URL"] == f"http://127.0.0.1:{first + 1}"
+    assert code == 0
