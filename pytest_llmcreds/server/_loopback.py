@@ -172,7 +172,7 @@ class LLMFakeServer:
         self.host = host
         self.first_port = port
         #: True serves HTTPS, each provider with a certificate from its own
-        #: throwaway authority; :attr:`ca_bundle` lists them all.
+        #: throwaway authority. :attr:`ca_bundle` contains them all.
         self.tls = tls
         self._bundle_dir: tempfile.TemporaryDirectory[str] | None = None
         #: Read by ``llm_fake_server_session``: False keeps plans and records
@@ -271,6 +271,7 @@ class LLMFakeServer:
         return self.server(provider).origin
 
     def port(self, provider: str) -> int:
+        """Return the port of the provider's server."""
         return self.server(provider).port
 
     def base_url(self, provider: str) -> str:
