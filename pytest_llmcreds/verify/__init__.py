@@ -19,13 +19,14 @@ import httpx
 
 from pytest_llmcreds.results import Finding
 from pytest_llmcreds.verify import _cache
-from pytest_llmcreds.verify._check import ProviderCheck, reason_not_to_send, settings_of
+from pytest_llmcreds.verify._check import ProviderCheck, reason_not_to_send
 from pytest_llmcreds.verify._outcome import (
     CacheStore,
     LiveCheck,
     LiveOutcome,
     ModelStatus,
 )
+from pytest_llmcreds.verify._settings import settings_of, shown_settings
 from pytest_llmcreds.verify._table import (
     BY_COMPATIBILITY,
     BY_NAME,
@@ -33,7 +34,7 @@ from pytest_llmcreds.verify._table import (
     VerificationSpec,
     verification_for,
 )
-from pytest_llmcreds.verify._transport import make_client
+from pytest_llmcreds.verify._transport import make_client, redacted_http_logs
 
 __all__ = [
     "BY_COMPATIBILITY",
@@ -142,15 +143,13 @@ async def _run_checks(
     except ImportError:
         # httpx needs socksio for an ALL_PROXY of socks5://.
         return [_client_failed(check) for check in checks]
-    async with client:
-        return list(
-            await asyncio.gather(
-                *(
-                    _run_one(client, check, timeout=timeout, probe=probe)
-                    for check in checks
-                )
-            )
-        )
+    with redacted_http_logs():
+        async with client:
+            runs = [
+                _run_one(client, check, timeout=timeout, probe=probe)
+                for check in checks
+            ]
+            return list(await asyncio.gather(*runs))
 
 
 async def _run_one(
@@ -165,7 +164,7 @@ async def _run_one(
             Finding(
                 cause="timeout",
                 message=f"the live check of {provider.spec.title} did not finish "
-                f"within {timeout:g} s",
+                f"within {timeout:g} s.",
                 fix="check the network path to the provider, or raise "
                 "--llm-preflight-timeout",
             )
@@ -177,7 +176,7 @@ async def _run_one(
         outcome.findings.append(
             Finding(
                 cause="preflight_error",
-                message=f"the live check raised {type(error).__name__}",
+                message=f"the live check raised {type(error).__name__}.",
                 fix="rerun with --llm-offline to narrow it down, and report it "
                 "to pytest-llmcreds with the provider name",
             )
@@ -188,7 +187,7 @@ async def _run_one(
 def _not_sent(check: LiveCheck, reason: str) -> LiveOutcome:
     resolution = check.resolution
     settings = (
-        settings_of(resolution, verification_for(resolution.spec))
+        shown_settings(settings_of(resolution, verification_for(resolution.spec)))
         if resolution.base_url
         else {}
     )
@@ -208,7 +207,7 @@ def _client_failed(check: LiveCheck) -> LiveOutcome:
         Finding(
             cause="network_error",
             message="a SOCKS proxy is set (ALL_PROXY or HTTPS_PROXY), but httpx's "
-            "SOCKS support is not installed",
+            "SOCKS support is not installed.",
             fix="pip install 'httpx[socks]', or unset the SOCKS proxy variable",
         )
     )

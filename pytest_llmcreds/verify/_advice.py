@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+from pytest_llmcreds.keys import safe_url
 from pytest_llmcreds.providers import ProviderSpec
 from pytest_llmcreds.results import Finding
-from pytest_llmcreds.verify._response import Response, excerpt
+from pytest_llmcreds.verify._response import Response, excerpt, remove_secrets
 from pytest_llmcreds.verify._table import VerificationSpec
-from pytest_llmcreds.verify._transport import Failure
+from pytest_llmcreds.verify._transport import Failure, host_of
 
 
 @dataclass(frozen=True)
 class Target:
-    """The non-secret facts about one provider's check."""
+    """The facts about one provider's check that messages and fixes use."""
 
     spec: ProviderSpec
     table: VerificationSpec
+    #: The base URL as it is sent, so messages show it through ``safe_url``.
     base_url: str
     #: The variable or option that sets the base URL, for fixes.
     base_source: str
@@ -43,6 +45,8 @@ def describe_response(
     fields = response.fields
     labels = [v for v in (fields.code, fields.type, fields.status) if v]
     labels += [r for r in fields.reasons if r not in labels]
+    # The identifiers are the provider's text, as the message is.
+    labels = [excerpt(label, secrets) for label in labels]
     head = f"{target.title} responded"
     if request:
         head += f" to {request}"
@@ -50,20 +54,24 @@ def describe_response(
     if labels:
         head += " " + "/".join(dict.fromkeys(labels))
     if not response.is_json:
-        head += _body_kind(response)
+        head += _body_kind(response, secrets)
     text = excerpt(fields.message, secrets) if response.is_json else ""
     return f'{head}: "{text}"' if text else head
 
 
-def _body_kind(response: Response) -> str:
+def _body_kind(response: Response, secrets: tuple[str, ...]) -> str:
     if response.truncated:
         return " and a body larger than the 4 MiB read limit"
     if response.is_html:
         return " and an HTML page"
     if response.body.strip() and response.content_type.endswith("json"):
         return " and a body that is not valid JSON"
+    if response.body.strip() and response.content_type:
+        # The content type is the provider's text too.
+        content_type = excerpt(response.content_type, secrets)
+        return f" and a body of type {content_type}, not JSON"
     if response.body.strip():
-        return f" and a {response.content_type or 'non-JSON'} body, not JSON"
+        return " and a body that is not JSON"
     return " and an empty body"
 
 
@@ -86,12 +94,14 @@ def fix_key_invalid(target: Target) -> str:
     return f"replace {target.key_place} with a current {target.title} key{page}"
 
 
-def fix_base_url(target: Target, response: Response | None = None) -> str:
+def fix_base_url(
+    target: Target, response: Response | None = None, secrets: tuple[str, ...] = ()
+) -> str:
     if response is not None and 300 <= response.status < 400:
-        return _redirect_fix(target, response)
+        return _redirect_fix(target, response, secrets)
     suggestion = suggest_base_url(target)
     if suggestion is not None:
-        return f"set {target.base_source} to {suggestion}"
+        return f"set {target.base_source} to {safe_url(suggestion)}"
     return (
         f"point {target.base_source} at the {target.title} API itself, not a "
         "web page or another service"
@@ -114,7 +124,8 @@ def suggest_base_url(target: Target) -> str | None:
 
     The SDK appends the path before the table's model list path (``/v1`` for
     Anthropic, ``/openai/v1`` for Groq, ``/openai`` for Azure), so a base URL
-    that already ends with it sends that path twice.
+    that already ends with it sends that path twice. The URL returned is the
+    one to send, so messages show it through ``safe_url``.
     """
     base = target.base_url.rstrip("/")
     for suffix in _ENDPOINT_SUFFIXES:
@@ -131,27 +142,45 @@ def suggest_base_url(target: Target) -> str | None:
     return None
 
 
-def _redirect_fix(target: Target, response: Response) -> str:
-    location = response.headers.get("location", "")
-    destination = urljoin(response.url, location)
-    host = urlsplit(destination).netloc
-    if host and host != urlsplit(target.base_url).netloc:
+def _redirect_fix(
+    target: Target, response: Response, secrets: tuple[str, ...] = ()
+) -> str:
+    destination = _redirect_destination(response)
+    if destination is None:
+        return f"set {target.base_source} to the address it redirects to (unknown)"
+    host = remove_secrets(host_of(destination), secrets)
+    if host != remove_secrets(host_of(target.base_url), secrets):
         return (
             f"set {target.base_source} to the API's own address; the key "
             f"was not sent on to {host}"
         )
-    return (
-        f"set {target.base_source} to the address it redirects to ({host or 'unknown'})"
+    return f"set {target.base_source} to the address it redirects to ({host})"
+
+
+def redirect_message(
+    target: Target, response: Response, secrets: tuple[str, ...] = ()
+) -> str:
+    """Describe a redirect; the Location is shown through ``safe_url``."""
+    destination = _redirect_destination(response)
+    shown = (
+        remove_secrets(safe_url(destination), secrets)
+        if destination is not None
+        else "an unnamed address"
     )
-
-
-def redirect_message(target: Target, response: Response) -> str:
-    location = response.headers.get("location", "")
-    host = urlsplit(urljoin(response.url, location)).netloc or "an unnamed address"
     return (
-        f"{target.title} responded with {response.status}, a redirect to {host}, "
+        f"{target.title} responded with {response.status}, a redirect to {shown}, "
         "which the SDK would follow with the key; the preflight follows none"
     )
+
+
+def _redirect_destination(response: Response) -> str | None:
+    location = response.headers.get("location", "")
+    if not location:
+        return None
+    try:
+        return urljoin(response.url, location)
+    except ValueError:
+        return None
 
 
 _FIXES: dict[str, Callable[[Target], str]] = {
@@ -180,7 +209,7 @@ _FIXES: dict[str, Callable[[Target], str]] = {
         f"{t.title} has a problem of its own: rerun later or check its status page"
     ),
     "unexpected_response": lambda t: (
-        f"check that {t.base_source} points at a {t.title} API; run with -v "
+        f"check that {t.base_source} points at the {t.title} API; run with -v "
         "and the pytest_llmcreds DEBUG log for details"
     ),
     "base_url_wrong": fix_base_url,
@@ -221,14 +250,16 @@ def response_finding(
     if cause == "base_url_wrong" and 300 <= response.status < 400:
         return Finding(
             cause=cause,
-            message=redirect_message(target, response),
-            fix=_redirect_fix(target, response),
+            message=redirect_message(target, response, secrets),
+            fix=_redirect_fix(target, response, secrets),
         )
     message = describe_response(target, response, secrets, subject)
     if cause == "base_url_wrong":
-        return Finding(cause=cause, message=message, fix=fix_base_url(target, response))
+        return Finding(
+            cause=cause, message=message, fix=fix_base_url(target, response, secrets)
+        )
     if cause in _TRANSPORT_FIXES:
-        failure = Failure(cause, "", urlsplit(response.url).netloc)
+        failure = Failure(cause, "", host_of(response.url))
         return Finding(
             cause=cause, message=message, fix=_TRANSPORT_FIXES[cause](target, failure)
         )

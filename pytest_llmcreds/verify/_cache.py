@@ -2,8 +2,9 @@
 
 The cache key is a SHA-256 over the provider, the base URL, the key's own
 SHA-256 digest, the models, the probe flag and the settings, so a changed
-key or model checks again. The stored value holds the findings, which show
-fingerprints only, as the report does. Indeterminate outcomes (a timeout, a
+key or model checks again. The stored value holds only what the report may
+show: findings with fingerprints only, and the settings as
+``shown_settings`` returns them. Indeterminate outcomes (a timeout, a
 network or server error) are never stored: the next run asks again.
 """
 
@@ -18,11 +19,13 @@ from typing import Any
 from pytest_llmcreds.causes import effect_of
 from pytest_llmcreds.results import Finding
 from pytest_llmcreds.verify._outcome import CacheStore, LiveCheck, LiveOutcome
+from pytest_llmcreds.verify._settings import shown_settings
 
 logger = logging.getLogger("pytest_llmcreds.verify")
 
-#: Bump when the stored layout or the meaning of an outcome changes.
-CACHE_VERSION = 1
+#: Bump when the stored layout or the meaning of an outcome changes. Version
+#: 1 stored the raw settings, so its entries are not read.
+CACHE_VERSION = 2
 CACHE_PREFIX = "llmcreds/live/"
 
 
@@ -77,7 +80,9 @@ def save(
         "models": dict(outcome.models),
         "request_id": outcome.request_id,
         "notes": list(outcome.notes),
-        "settings": dict(outcome.settings),
+        # The outcome's settings are shown_settings already; filtering
+        # again keeps a raw value out of the file whatever built the outcome.
+        "settings": shown_settings(outcome.settings),
     }
     try:
         cache.set(key, value)
@@ -109,5 +114,12 @@ def _outcome_from(stored: dict[str, Any], age: float, ttl: float) -> LiveOutcome
         requests_sent=0,
         notes=notes,
         from_cache=True,
-        settings=dict(stored.get("settings", {})),
+        settings=shown_settings(_strings(stored.get("settings", {}))),
     )
+
+
+def _strings(value: object) -> dict[str, str]:
+    """Return ``value`` as a mapping of strings; raise TypeError when it is not."""
+    if not isinstance(value, dict):
+        raise TypeError("the stored settings are not a mapping")
+    return {str(name): str(item) for name, item in value.items()}

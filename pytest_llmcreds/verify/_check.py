@@ -8,13 +8,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import httpx
 
 from pytest_llmcreds.causes import effect_of
 from pytest_llmcreds.checks import clean_key, normalize_base_url
-from pytest_llmcreds.resolve import Resolution
+from pytest_llmcreds.keys import safe_url
 from pytest_llmcreds.results import Finding
 from pytest_llmcreds.verify._advice import (
     Target,
@@ -29,10 +29,23 @@ from pytest_llmcreds.verify._keyinfo import read_key_info
 from pytest_llmcreds.verify._models import closest, is_listed, model_ids, next_page
 from pytest_llmcreds.verify._outcome import LiveCheck, LiveOutcome, ModelStatus
 from pytest_llmcreds.verify._probe import PROBE_COST, probe_request
-from pytest_llmcreds.verify._response import Response
+from pytest_llmcreds.verify._response import Response, remove_secrets, shown_request_id
 from pytest_llmcreds.verify._retry import MAX_RETRIES, retry_wait
-from pytest_llmcreds.verify._table import Endpoint, VerificationSpec, verification_for
-from pytest_llmcreds.verify._transport import Failure, describe_exception, fetch
+from pytest_llmcreds.verify._settings import (
+    hidden_values,
+    settings_of,
+    shown_settings,
+)
+from pytest_llmcreds.verify._table import Endpoint, verification_for
+from pytest_llmcreds.verify._transport import (
+    Failure,
+    describe_exception,
+    fetch,
+    has_user_info,
+    host_of,
+    redacted_http_logs,
+    without_user_info,
+)
 
 logger = logging.getLogger("pytest_llmcreds.verify")
 
@@ -61,30 +74,15 @@ def reason_not_to_send(check: LiveCheck) -> str | None:
         return f"no request was sent because of {', '.join(blocking)}"
     if not resolution.base_url:
         return "no request was sent because no base URL is set"
+    if has_user_info(normalize_base_url(resolution.spec, resolution.base_url)):
+        return (
+            "no request was sent because the base URL contains user information "
+            "(user:password@), which httpx would send as Basic authentication "
+            "in place of the key"
+        )
     if resolution.spec.key_required and not resolution.key:
         return "no request was sent because there is no key to send"
     return None
-
-
-def settings_of(resolution: Resolution, table: VerificationSpec) -> dict[str, str]:
-    """Return the non-secret settings: base URL, API version, organization, project."""
-    shown = {"base_url": _base_url(resolution)}
-    for extra in resolution.spec.extra_vars:
-        value = resolution.settings.get(extra.name)
-        if value is not None and extra.role in (
-            "organization",
-            "project",
-            "api_version",
-        ):
-            shown[extra.role] = value
-    if table.default_version and "api_version" not in shown:
-        shown["api_version"] = table.default_version
-    return shown
-
-
-def _base_url(resolution: Resolution) -> str:
-    raw = resolution.base_url or ""
-    return normalize_base_url(resolution.spec, raw).rstrip("/")
 
 
 @dataclass
@@ -115,7 +113,9 @@ class ProviderCheck:
         self.table = verification_for(self.spec)
         self.timeout = timeout
         self.probe = probe
+        # The raw settings are sent; only shown_settings leave the check.
         self.settings = settings_of(self.resolution, self.table)
+        self.shown_settings = shown_settings(self.settings)
         self.target = Target(
             spec=self.spec,
             table=self.table,
@@ -134,7 +134,8 @@ class ProviderCheck:
         self.raw_key = raw
         cleaned = clean_key(raw) if raw else None
         self.cleaned_key = cleaned if cleaned and cleaned != raw else None
-        self.secrets = tuple(v for v in (raw, self.cleaned_key) if v)
+        keys = tuple(v for v in (raw, self.cleaned_key) if v)
+        self.secrets = keys + hidden_values(self.settings)
         self.key = raw
 
     @property
@@ -158,22 +159,23 @@ class ProviderCheck:
     # The check
 
     async def run(self) -> LiveOutcome:
-        round_ = await self._prove_key()
-        self.findings += round_.findings
-        self.notes += round_.notes
-        if round_.accepted:
-            await self._check_models(round_.list_response)
-            await self._probe_or_note()
+        with redacted_http_logs(self.secrets):
+            round_ = await self._prove_key()
+            self.findings += round_.findings
+            self.notes += round_.notes
+            if round_.accepted:
+                await self._check_models(round_.list_response)
+                await self._probe_or_note()
         return self.outcome()
 
     def outcome(self) -> LiveOutcome:
         return LiveOutcome(
-            findings=_unique(self.findings),
+            findings=[_as_sentence(f) for f in _unique(self.findings)],
             models=dict(self.models),
             request_id=self.request_id,
             requests_sent=self.requests_sent,
             notes=list(dict.fromkeys(self.notes)),
-            settings=dict(self.settings),
+            settings=dict(self.shown_settings),
         )
 
     # The key
@@ -204,7 +206,7 @@ class ProviderCheck:
         if second.accepted:
             second.notes.insert(
                 0,
-                f"{self.target.title} accepts the key once {removed} is removed",
+                f"{self.target.title} accepts the key with {removed} removed",
             )
             return second
         if _rejected(second):
@@ -262,9 +264,16 @@ class ProviderCheck:
         ]
         if table.key_info is not None and isinstance(results[0], Response):
             round_.findings += read_key_info(
-                self.table.key_info_kind, results[0], self.target, self.notes
+                self.table.key_info_kind,
+                results[0],
+                self.target,
+                self.notes,
+                proven_by_list=self._list_proves_key(round_),
             )
         return round_
+
+    def _list_proves_key(self, round_: _Round) -> bool:
+        return round_.list_response is not None and not self.table.list_is_public
 
     async def _confirm_base_url(self, finding: Finding, key: str | None) -> Finding:
         """Ask the suggested base URL once, and keep its fix only if it responds."""
@@ -274,17 +283,18 @@ class ProviderCheck:
         result = await self._send(
             self.table.models, "models", key=key, base_url=suggestion
         )
-        path = self.table.models.path.split("?")[0]
+        path = self._shown_path(self.table.models).split("?")[0]
+        shown = self._shown_url(suggestion)
         if isinstance(result, Response) and _responds_as_api(result):
             return finding.model_copy(
                 update={
-                    "message": f"{finding.message}; GET {path} under {suggestion} "
+                    "message": f"{finding.message}; GET {path} under {shown} "
                     f"responds {result.status} in the API's JSON",
                 }
             )
         return finding.model_copy(
             update={
-                "message": f"{finding.message}; {suggestion} does not respond as the "
+                "message": f"{finding.message}; {shown} does not respond as the "
                 "API either",
                 "fix": f"point {self.target.base_source} at the {self.target.title} "
                 "API itself, not a web page or another service",
@@ -294,7 +304,7 @@ class ProviderCheck:
     def _judge_key_response(
         self, result: Response | Failure, phase: Phase, endpoint: Endpoint
     ) -> Finding | None:
-        subject = f"{endpoint.method} {self._path(endpoint).split('?')[0]}"
+        subject = f"{endpoint.method} {self._shown_path(endpoint).split('?')[0]}"
         if isinstance(result, Failure):
             return failure_finding(self.target, result, self.timeout, subject=subject)
         cause = classify(result, phase)
@@ -333,7 +343,7 @@ class ProviderCheck:
                     cause="unexpected_response",
                     message=f"the model list of {self.target.title} is not in "
                     "its documented shape, so the models were not checked",
-                    fix=f"check that {self.target.base_source} points at a "
+                    fix=f"check that {self.target.base_source} points at the "
                     f"{self.target.title} API",
                 )
             )
@@ -356,7 +366,8 @@ class ProviderCheck:
             self.models[model] = "available"
             return
         self.models[model] = "not_found"
-        near = closest(model, listed)
+        # The names come from the provider, so no piece of a secret is shown.
+        near = [remove_secrets(n, self.secrets) for n in closest(model, listed)]
         hint = f"; closest listed: {', '.join(near)}" if near else ""
         self.findings.append(
             Finding(
@@ -393,8 +404,9 @@ class ProviderCheck:
         if not models:
             return
         await asyncio.gather(*(self._probe_model(model) for model in models))
+        count = "1 request" if len(models) == 1 else f"{len(models)} requests"
         self.notes.append(
-            f"--llm-preflight-probe sent {len(models)} request(s), one per model; "
+            f"--llm-preflight-probe sent {count}, one per model; "
             f"each costs {PROBE_COST[kind]}"
         )
 
@@ -407,14 +419,15 @@ class ProviderCheck:
         if self.table.shows_quota:
             return
         self.notes.append(
-            "quota and billing are not proven: the model list uses none; "
-            "--llm-preflight-probe sends one 1-token request per model"
+            "quota and billing are not proven: the model list does not show "
+            "quota; --llm-preflight-probe sends one 1-token request per model"
         )
 
     async def _probe_model(self, model: str) -> None:
         endpoint, body = probe_request(self.table, model)
         result = await self._send(endpoint, "probe", json_body=body)
-        subject = f"the probe of {model!r} ({endpoint.method} {self._path(endpoint)})"
+        shown_path = self._shown_path(endpoint)
+        subject = f"the probe of {model!r} ({endpoint.method} {shown_path})"
         if isinstance(result, Failure):
             self.findings.append(
                 failure_finding(self.target, result, self.timeout, subject=subject)
@@ -449,9 +462,17 @@ class ProviderCheck:
     # HTTP
 
     def _path(self, endpoint: Endpoint) -> str:
-        """Return the endpoint's path with the API version filled in."""
+        """Return the endpoint's path with the API version filled in, to send."""
         version = self.settings.get("api_version", self.table.default_version)
         return endpoint.path.replace("{version}", version)
+
+    def _shown_path(self, endpoint: Endpoint) -> str:
+        """Return the endpoint's path as messages show it."""
+        version = self.shown_settings.get("api_version", self.table.default_version)
+        return endpoint.path.replace("{version}", version)
+
+    def _shown_url(self, url: str) -> str:
+        return remove_secrets(safe_url(url), self.secrets)
 
     def _url(
         self,
@@ -492,12 +513,14 @@ class ProviderCheck:
         base_url: str | None = None,
     ) -> Response | Failure:
         """Send one request, retrying only a rate-limited response."""
-        url = self._url(endpoint, extra_query, base_url)
+        # reason_not_to_send keeps a base URL with user info from getting
+        # here; removing it again keeps it out of httpx whatever the caller.
+        url = without_user_info(self._url(endpoint, extra_query, base_url))
         headers = self._headers(key if key is not None else self.key)
         for attempt in range(MAX_RETRIES + 1):
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
-                return Failure("timeout", "the check ran out of time", _host(url))
+                return Failure("timeout", "the check ran out of time", host_of(url))
             result = await self._send_once(
                 endpoint.method, url, headers, json_body, remaining
             )
@@ -539,7 +562,7 @@ class ProviderCheck:
                 "%s: %s %s failed: %s (%s)",
                 self.name,
                 method,
-                _loggable(url),
+                self._shown_url(url),
                 failure.cause,
                 type(error).__name__,
             )
@@ -548,12 +571,12 @@ class ProviderCheck:
             "%s: %s %s -> %d in %.3f s",
             self.name,
             method,
-            _loggable(url),
+            self._shown_url(url),
             response.status,
             time.monotonic() - started,
         )
         if not response.ok and self.request_id is None:
-            self.request_id = response.request_id
+            self.request_id = shown_request_id(response, self.secrets)
         return response
 
 
@@ -596,11 +619,13 @@ def _unique(findings: list[Finding], *, by_cause: bool = False) -> list[Finding]
     return kept
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
+def _as_sentence(finding: Finding) -> Finding:
+    """End the finding's message with a period, as offline messages end.
 
-
-def _loggable(url: str) -> str:
-    # The URL never carries the key (every provider here takes it in a
-    # header); the query is dropped anyway, to keep the log short.
-    return url.split("?")[0]
+    Messages are built without one because notes and other messages quote
+    them; the period is added when the finding leaves the check.
+    """
+    message = finding.message.rstrip()
+    if message.endswith((".", "!", "?", '."', '?"', '!"')):
+        return finding
+    return finding.model_copy(update={"message": message + "."})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from pytest_llmcreds.results import Finding
-from pytest_llmcreds.verify._advice import Target, fix_key_invalid
+from pytest_llmcreds.verify._advice import Target, fix_for, fix_key_invalid
 from pytest_llmcreds.verify._response import Response
 from pytest_llmcreds.verify._table import KeyInfoKind
 
@@ -18,18 +18,61 @@ _XAI_FLAGS = ("api_key_blocked", "api_key_disabled", "team_blocked")
 
 
 def read_key_info(
-    kind: KeyInfoKind | None, response: Response, target: Target, notes: list[str]
+    kind: KeyInfoKind | None,
+    response: Response,
+    target: Target,
+    notes: list[str],
+    *,
+    proven_by_list: bool = False,
 ) -> list[Finding]:
-    """Return the findings in an accepted key-introspection response."""
-    data = response.data if isinstance(response.data, dict) else {}
+    """Return the findings in an accepted key-introspection response.
+
+    A body that is not in the documented shape is an ``unexpected_response``,
+    or only a note when the model list, which needs a valid key, proved the
+    key already.
+    """
+    data = response.data
+    if not _has_documented_shape(kind, data):
+        return _unreadable(target, notes, proven_by_list)
+    assert isinstance(data, dict)
     if kind == "openrouter":
-        return _openrouter_key(data.get("data") or {}, target, notes)
-    if kind == "deepseek" and data.get("is_available") is False:
+        return _openrouter_key(data["data"], target, notes)
+    if kind == "deepseek" and data["is_available"] is False:
         message = "DeepSeek reports is_available false for the key's balance"
         return [_quota(message, target)]
     if kind == "xai":
         return _xai_key(data, target)
     return []
+
+
+def _has_documented_shape(kind: KeyInfoKind | None, data: Any) -> bool:
+    """Check the fields read below: OpenRouter's object, DeepSeek's and xAI's flags."""
+    if not isinstance(data, dict):
+        return False
+    if kind == "openrouter":
+        return isinstance(data.get("data"), dict)
+    if kind == "deepseek":
+        return isinstance(data.get("is_available"), bool)
+    if kind == "xai":
+        flags = [data[name] for name in _XAI_FLAGS if name in data]
+        return bool(flags) and all(isinstance(flag, bool) for flag in flags)
+    return True
+
+
+def _unreadable(target: Target, notes: list[str], proven: bool) -> list[Finding]:
+    summary = (
+        f"the key information response of {target.title} is not in its documented shape"
+    )
+    if proven:
+        notes.append(f"{summary}; the model list proved the key")
+        return []
+    return [
+        Finding(
+            cause="unexpected_response",
+            message=f"{summary}, so the key is not proven",
+            fix=fix_for(target, "unexpected_response"),
+        )
+    ]
 
 
 def _openrouter_key(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from pytest_llmcreds.keys import looks_like_key
 
 #: Headers that carry the provider's request id: openai-python reads
 #: x-request-id, anthropic-python request-id, Azure's gateway sends
@@ -24,7 +26,35 @@ _KEY_LIKE = re.compile(
     r"|\b[A-Za-z0-9]{32,})"
 )
 
+#: A key-like match with fewer distinct characters than this, such as a
+#: run of one repeated letter, is filler text, not a key.
+_MIN_KEY_CHARACTERS = 4
+
+#: Secrets of at least this many characters are removed piece by piece:
+#: every run of this many of their characters is removed wherever it
+#: occurs, so an echoed fragment or a key split into chunks is removed too.
+#: Shorter secrets are removed whole.
+PIECE_LENGTH = 12
+
+#: Secrets shorter than this are not searched for: they would match words.
+_MIN_SECRET_LENGTH = 4
+
+#: Characters of a message searched for secrets; the excerpt shows far
+#: fewer, and the bound keeps a 4 MiB message from slowing the search.
+_SCAN_LENGTH = 64 * 1024
+
 _EXCERPT_LENGTH = 160
+
+#: Whitespace and quotes around a secret, removed to find its core.
+_TRIM_CHARACTERS = " \t\r\n\"'`\u201c\u201d\u2018\u2019"
+
+#: Request ids of known shapes: ``req_`` ids (OpenAI, Anthropic) and UUIDs
+#: (Azure's apim-request-id). A key-like value of another shape is dropped.
+_REQUEST_ID_SHAPE = re.compile(
+    r"req_[A-Za-z0-9]{1,64}"
+    r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+)
+_MAX_REQUEST_ID_LENGTH = 128
 
 
 @dataclass(frozen=True)
@@ -73,6 +103,7 @@ class Response:
 
     @property
     def request_id(self) -> str | None:
+        """The raw request id header; :func:`shown_request_id` is what may be shown."""
         for name in REQUEST_ID_HEADERS:
             value = self.headers.get(name)
             if value:
@@ -102,7 +133,9 @@ def _parse_json(body: bytes, truncated: bool) -> tuple[Any, bool]:
         return None, False
     try:
         return json.loads(body), True
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: json raises it for arrays or objects nested
+        # deeper than the interpreter's recursion limit.
         return None, False
 
 
@@ -151,10 +184,14 @@ def _from_mapping(error: Mapping[str, Any]) -> ErrorFields:
             str(violation.get("quotaId", ""))
             for detail in details
             if isinstance(detail, dict)
-            for violation in detail.get("violations", [])
+            for violation in _list(detail.get("violations"))
             if isinstance(violation, dict)
         ),
     )
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _merge_inner(outer: ErrorFields) -> ErrorFields:
@@ -164,7 +201,7 @@ def _merge_inner(outer: ErrorFields) -> ErrorFields:
         return outer
     try:
         inner_data, _ = json.JSONDecoder().raw_decode(outer.message[start:])
-    except ValueError:
+    except (ValueError, RecursionError):
         return outer
     inner = error_fields(inner_data)
     return ErrorFields(
@@ -190,11 +227,93 @@ def _string(value: object) -> str:
 
 def excerpt(text: str, secrets: tuple[str, ...] = ()) -> str:
     """Return a short, single-line piece of ``text`` with anything key-like removed."""
-    for secret in secrets:
-        if len(secret) >= 4:
-            text = text.replace(secret, "[key]")
-    text = _KEY_LIKE.sub("[key]", text)
+    text = remove_secrets(text[:_SCAN_LENGTH], secrets)
+    text = _KEY_LIKE.sub(_hide_key_like, text)
     text = " ".join(text.split())
     if len(text) > _EXCERPT_LENGTH:
         text = text[: _EXCERPT_LENGTH - 1].rstrip() + "…"
     return text
+
+
+def _hide_key_like(match: re.Match[str]) -> str:
+    found = match.group()
+    return found if len(set(found)) < _MIN_KEY_CHARACTERS else "[key]"
+
+
+def remove_secrets(text: str, secrets: tuple[str, ...]) -> str:
+    """Replace every piece of each secret in ``text`` with ``[key]``.
+
+    The spans of all pieces are found first and merged, so overlapping or
+    adjacent pieces become one ``[key]`` and no part of a piece survives a
+    replacement next to it.
+    """
+    spans = sorted(span for s in secrets for span in _secret_spans(text, s))
+    if not spans:
+        return text
+    parts = []
+    end = 0
+    for start, stop in _merged(spans):
+        parts += [text[end:start], "[key]"]
+        end = stop
+    parts.append(text[end:])
+    return "".join(parts)
+
+
+def contains_secret(text: str, secrets: tuple[str, ...]) -> bool:
+    """Return True when ``text`` contains a piece of any of ``secrets``."""
+    return any(next(_secret_spans(text, s), None) is not None for s in secrets)
+
+
+def _secret_spans(text: str, secret: str) -> Iterator[tuple[int, int]]:
+    for piece in _pieces(secret):
+        yield from _occurrences(text, piece)
+
+
+def _pieces(secret: str) -> set[str]:
+    """Return the texts to remove for ``secret``: its pieces, or itself if short."""
+    pieces: set[str] = set()
+    for form in {secret, secret.strip(_TRIM_CHARACTERS)}:
+        if len(form) >= PIECE_LENGTH:
+            count = len(form) - PIECE_LENGTH + 1
+            pieces.update(form[i : i + PIECE_LENGTH] for i in range(count))
+        elif len(form) >= _MIN_SECRET_LENGTH:
+            pieces.add(form)
+    return pieces
+
+
+def _occurrences(text: str, piece: str) -> Iterator[tuple[int, int]]:
+    start = text.find(piece)
+    while start >= 0:
+        yield start, start + len(piece)
+        start = text.find(piece, start + 1)
+
+
+def _merged(spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Merge sorted, possibly overlapping spans into disjoint ones."""
+    start, stop = spans[0]
+    for next_start, next_stop in spans[1:]:
+        if next_start <= stop:
+            stop = max(stop, next_stop)
+            continue
+        yield start, stop
+        start, stop = next_start, next_stop
+    yield start, stop
+
+
+def shown_request_id(response: Response, secrets: tuple[str, ...]) -> str | None:
+    """Return the response's request id, or None when it may hold a credential.
+
+    A value of a known request id shape is kept unless it contains a piece
+    of a secret. Any other value is kept only when it is short, printable
+    and does not look like a key.
+    """
+    value = response.request_id
+    if value is None or contains_secret(value, secrets):
+        return None
+    if _REQUEST_ID_SHAPE.fullmatch(value):
+        return value
+    if len(value) > _MAX_REQUEST_ID_LENGTH or not value.isprintable():
+        return None
+    if looks_like_key(value) or _KEY_LIKE.search(value):
+        return None
+    return value

@@ -5,23 +5,29 @@ carry the key there; it honours the proxy and certificate variables the way
 httpx-based SDKs do (``trust_env``: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY,
 NO_PROXY, SSL_CERT_FILE, SSL_CERT_DIR), and REQUESTS_CA_BUNDLE as
 requests-based SDKs do. An exception is described by its class and the
-host only: httpx exception text can quote the request.
+host only: httpx exception text can quote the request. Messages name a host
+by :func:`host_of`, never by the URL's netloc, which holds any user info.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import logging
 import os
+import re
 import socket
 import ssl
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
 from pytest_llmcreds import __version__
-from pytest_llmcreds.verify._response import Response, build_response
+from pytest_llmcreds.keys import looks_like_key, safe_url
+from pytest_llmcreds.verify._response import Response, build_response, remove_secrets
 
 #: Bytes read of any body. Model lists of the largest catalogues (OpenRouter
 #: lists several hundred models with descriptions) stay below it; a larger
@@ -94,9 +100,130 @@ class Failure:
     host: str
 
 
+def host_of(url: str) -> str:
+    """Return the URL's host and port for messages, without user info.
+
+    A host label that looks like a key is shown as ``(hidden)``.
+    """
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+        port = parts.port
+    except ValueError:
+        return "(an invalid URL)"
+    if not hostname:
+        return "(no host)"
+    if ":" in hostname:
+        hostname = f"[{hostname}]"
+    else:
+        labels = hostname.split(".")
+        hostname = ".".join("(hidden)" if looks_like_key(x) else x for x in labels)
+    return f"{hostname}:{port}" if port is not None else hostname
+
+
+def without_user_info(url: str) -> str:
+    """Return ``url`` without ``user:password@``.
+
+    httpx turns user info into a Basic authorization header that replaces
+    the key's own header, and logs the URL with it at INFO.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        # httpx rejects the URL too, and the failure names the host only.
+        return url
+    if "@" not in parts.netloc:
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def has_user_info(url: str) -> bool:
+    try:
+        return "@" in urlsplit(url).netloc
+    except ValueError:
+        return False
+
+
+#: The secrets of the live check that runs in the current context, or None
+#: outside one. Each provider's check runs in its own asyncio task and sets
+#: its own secrets there, so the log filter changes only the live check's
+#: records, and each with the secrets of its own provider.
+_LOG_SECRETS: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+    "llmcreds_log_secrets", default=None
+)
+
+#: Loggers of httpx and httpcore 1.x. httpx 0.29 logs each request at INFO
+#: as ``HTTP Request: GET <url> "HTTP/1.1 401 <reason>"`` (``_client.py``).
+#: httpcore 1.0 logs the response headers at DEBUG (``_trace.py``). The URL,
+#: the reason phrase and the headers may each contain a key.
+HTTP_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+
+_URL_IN_TEXT = re.compile(r"\bhttps?://[^\s\"'<>]+", re.IGNORECASE)
+
+
+class _RedactingFilter(logging.Filter):
+    """Remove URL credentials and secrets from httpx and httpcore log records.
+
+    Outside a live check the filter passes records unchanged.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        secrets = _LOG_SECRETS.get()
+        if secrets is None:
+            return True
+        if isinstance(record.args, tuple) and record.args:
+            record.args = tuple(_redact_argument(a, secrets) for a in record.args)
+        elif not record.args and isinstance(record.msg, str):
+            record.msg = _redact_text(record.msg, secrets)
+        return True
+
+
+def _redact_argument(argument: object, secrets: tuple[str, ...]) -> object:
+    if isinstance(argument, httpx.URL):
+        return remove_secrets(safe_url(str(argument)), secrets)
+    if isinstance(argument, (str, bytes)):
+        text = argument.decode("latin-1") if isinstance(argument, bytes) else argument
+        return _redact_text(text, secrets)
+    return argument
+
+
+def _redact_text(text: str, secrets: tuple[str, ...]) -> str:
+    text = _URL_IN_TEXT.sub(lambda match: safe_url(match.group()), text)
+    return remove_secrets(text, secrets)
+
+
+_REDACTING_FILTER = _RedactingFilter()
+
+
+def install_log_filter() -> None:
+    """Add the redacting filter to the httpx and httpcore loggers, once."""
+    for name in HTTP_LOGGERS:
+        # addFilter adds the same filter object once only.
+        logging.getLogger(name).addFilter(_REDACTING_FILTER)
+
+
+@contextlib.contextmanager
+def redacted_http_logs(secrets: tuple[str, ...] = ()) -> Iterator[None]:
+    """Redact ``secrets`` and URL credentials in HTTP log records of this context."""
+    install_log_filter()
+    token = _LOG_SECRETS.set(secrets)
+    try:
+        yield
+    finally:
+        _LOG_SECRETS.reset(token)
+
+
 def describe_exception(error: BaseException, url: str) -> Failure:
     """Describe a transport exception by its class and the URL's host."""
-    host = urlsplit(url).netloc or url
+    host = host_of(url)
     if isinstance(error, (httpx.TimeoutException, TimeoutError)):
         return Failure("timeout", _timeout_phase(error), host)
     tls = _find(error, ssl.SSLError)
