@@ -446,7 +446,25 @@ def describe_url_problem(spec: ProviderSpec, raw: str) -> tuple[str, str] | None
         if "://" not in raw:
             fix = f"write it as {safe_url('https://' + raw)}"
         return "has no http:// or https:// scheme", fix
+    if parts.query or parts.fragment:
+        return _url_query_problem(spec)
     return _url_host_problem(parts.netloc, parts.hostname or "", url, example)
+
+
+def _url_query_problem(spec: ProviderSpec) -> tuple[str, str]:
+    """Explain why a base URL cannot carry a query string.
+
+    httpx appends each request path after the base URL's raw path, query
+    included, so ``/v1?key=X`` plus ``models`` becomes the query
+    ``key=X/models`` and the API path is lost.
+    """
+    fix = "remove everything from the ? on"
+    if spec.name == "azure_openai":
+        fix += "; the API version belongs in OPENAI_API_VERSION"
+    return (
+        "has a query string or fragment, which httpx mixes with each request's path",
+        fix,
+    )
 
 
 def _url_text_problem(

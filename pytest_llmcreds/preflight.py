@@ -211,7 +211,9 @@ def _provider_result(
 SHOWN_SETTINGS = {
     "organization": re.compile(r"org-[A-Za-z0-9]{1,64}"),
     "project": re.compile(r"proj_[A-Za-z0-9]{1,64}"),
-    "api_version": re.compile(r"\d{4}-\d{2}-\d{2}(-preview)?|v\d+|latest|preview"),
+    "api_version": re.compile(
+        r"\d{4}-\d{2}-\d{2}(-preview)?|v\d+(alpha|beta)?|latest|preview"
+    ),
     "mode": re.compile(r"(?i)true|false|1|0|yes|no"),
 }
 

@@ -416,6 +416,19 @@ CASES = [
         ["U+DCFF (the byte 0xFF, which is not valid UTF-8) at position 21"],
     ),
     (
+        "azure-endpoint-with-api-version",
+        "azure_openai",
+        {
+            "AZURE_OPENAI_API_KEY": AZURE_KEY,
+            "AZURE_OPENAI_ENDPOINT": "https://res.openai.azure.com/?api-version=2024-10-21",
+            "OPENAI_API_VERSION": "2024-10-21",
+        },
+        {},
+        "base_url_invalid",
+        "failed",
+        ["query string", "OPENAI_API_VERSION"],
+    ),
+    (
         "base-url-single-slash",
         "openai",
         {"OPENAI_API_KEY": OPENAI_KEY, "OPENAI_BASE_URL": "http:/127.0.0.1:9/v1"},
