@@ -9,10 +9,10 @@ import socket
 import ssl
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from pytest_llmcreds.server._faults import PlannedFault
-from pytest_llmcreds.server._http import _Handler
+from pytest_llmcreds.server._http import _Handler, read_credential
 from pytest_llmcreds.server._routes import Reply
 from pytest_llmcreds.server._simulated import (
     NotAnEndpoint,
@@ -48,8 +48,9 @@ class CatalogueHandler(_Handler):
             self._replace(fault)
             return
 
+        responder = owner.responder_for(_credential_of(headers, split.query))
         try:
-            outcome = owner.responder.respond(
+            outcome = responder.respond(
                 owner.provider, self.command, owner.origin + self.path, headers, body
             )
         except Exception as error:
@@ -180,6 +181,16 @@ class CatalogueHandler(_Handler):
             return
         if response.streamed:
             self.wfile.write(b"0\r\n\r\n")
+
+
+def _credential_of(headers: dict[str, str], query: str) -> str | None:
+    credential, _ = read_credential(headers)
+    if credential is not None:
+        return credential
+    # Some Gemini clients send the key as ?key= instead of the x-goog-api-key
+    # header of the Gemini API reference.
+    values = parse_qs(query).get("key")
+    return values[0] if values else None
 
 
 def _summary(response: Simulated, fault: PlannedFault | None) -> str:

@@ -33,7 +33,12 @@ from pytest_llmcreds.server._http import (
     read_credential,
 )
 from pytest_llmcreds.server._simulated import CatalogueResponder
-from pytest_llmcreds.simulate import FAST_RETRY_AFTER, PROVIDERS, PlannedFailure
+from pytest_llmcreds.simulate import (
+    FAST_RETRY_AFTER,
+    PROVIDERS,
+    PlannedFailure,
+    errors_of,
+)
 from pytest_llmcreds.simulate._mock import REDACTED, redact_url
 
 logger = logging.getLogger("pytest_llmcreds.server")
@@ -83,6 +88,10 @@ class ProviderServer(FakeProvider):
         super().__init__(tls=tls, host=host, port=port)
         self.provider = spec.name
         self.responder = responder
+        #: Set by ``accept_keys``: the keys that get the catalogue's responses
+        #: and the responders for a missing and for any other key.
+        self.accepted_keys: frozenset[str] | None = None
+        self.rejections: dict[bool, CatalogueResponder] = {}
         self.faults: list[PlannedFault] = []
         self._faults_lock = threading.Lock()
         self.mount(spec.name, prefix="", base_path=sdk_base_path(spec))
@@ -96,6 +105,12 @@ class ProviderServer(FakeProvider):
                 fault.served += 1
                 return fault
         return None
+
+    def responder_for(self, credential: str | None) -> CatalogueResponder:
+        """Return the responder for a request with ``credential``."""
+        if self.accepted_keys is None or credential in self.accepted_keys:
+            return self.responder
+        return self.rejections[credential is None]
 
     def add_fault(self, fault: PlannedFault) -> PlannedFault:
         with self._faults_lock:
@@ -178,6 +193,7 @@ class LLMFakeServer:
         #: Read by ``llm_fake_server_session``: False keeps plans and records
         #: from one test to the next.
         self.reset_between_tests = True
+        self._retry_after = retry_after
         self._responder = CatalogueResponder(retry_after=retry_after)
         self._servers: dict[str, ProviderServer] = {}
         self._specs = {spec.name: spec for spec in builtin_providers()}
@@ -334,12 +350,45 @@ class LLMFakeServer:
         self.server(provider)
 
     def reset(self, provider: str | None = None) -> None:
-        """Forget planned failures, faults and recorded requests, of one or all."""
+        """Forget planned failures, faults, accepted keys and recorded requests."""
         self._responder.reset(provider)
         for name, server in self._running(provider):
             server.clear_faults()
             server.clear_requests()
+            server.accepted_keys = None
             logger.debug("fake %s reset", name)
+
+    def accept_keys(self, provider: str, *keys: str) -> None:
+        """Reject every request to ``provider`` whose key is not one of ``keys``.
+
+        A request without a key gets the provider's ``missing_api_key``
+        response and one with another key ``invalid_api_key``, from the same
+        catalogue (where a provider has no ``missing_api_key``, both get
+        ``invalid_api_key``). Accepted requests get the planned responses.
+        Keys are read from the provider's auth headers and from ``?key=``.
+        """
+        if not keys:
+            raise ValueError("accept_keys needs at least one key; pass the keys")
+        server = self.server(provider)
+        scenarios = errors_of(provider).scenario_map()
+        if "invalid_api_key" not in scenarios:
+            raise ValueError(
+                f"{provider} has no invalid_api_key scenario, so it cannot reject "
+                "a key; plan the failure with fail() instead"
+            )
+        missing = "missing_api_key" if "missing_api_key" in scenarios else None
+        for absent, scenario in ((True, missing), (False, "invalid_api_key")):
+            responder = CatalogueResponder(retry_after=self._retry_after)
+            responder.add(provider)
+            responder.fail(
+                provider,
+                scenario or "invalid_api_key",
+                times=None,
+                model=None,
+                retry_after=None,
+            )
+            server.rejections[absent] = responder
+        server.accepted_keys = frozenset(keys)
 
     def requests(self, provider: str | None = None) -> list[RecordedRequest]:
         """Return the requests received, in arrival order, keys as fingerprints."""

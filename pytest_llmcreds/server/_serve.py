@@ -76,6 +76,8 @@ class ProviderPlan:
     provider: str
     scenarios: list[ScenarioPlan] = field(default_factory=list)
     faults: list[FaultPlan] = field(default_factory=list)
+    #: Keys from ``--accept-key``; the others get ``invalid_api_key``.
+    keys: list[str] = field(default_factory=list)
     #: The scenario or fault that a following ``--times`` applies to.
     last: ScenarioPlan | FaultPlan | None = None
 
@@ -112,6 +114,9 @@ class PlanAction(argparse.Action):
         if option_string == "--fault":
             plan.last = parse_fault(parser, value)
             plan.faults.append(plan.last)
+            return
+        if option_string == "--accept-key":
+            plan.keys.append(value)
             return
         self._set_times(parser, plan, value)
 
@@ -182,6 +187,14 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
         help="Fault for the provider before it: latency=SECONDS, drip=SECONDS, "
         "disconnect[=BYTES], reset, truncate_stream[=EVENTS], "
         "malformed_json[=STATUS], html[=STATUS], huge_body[=BYTES]. Repeatable",
+    )
+    add(
+        "--accept-key",
+        action=PlanAction,
+        dest="plans",
+        metavar="KEY",
+        help="Accept only this key for the provider before it; requests without "
+        "it get missing_api_key or invalid_api_key. Repeatable",
     )
     add(
         "--times",
@@ -301,6 +314,8 @@ def _start(args: argparse.Namespace) -> LLMFakeServer:
                 server.fail(plan.provider, scenario.scenario, times=scenario.times)
             for fault in plan.faults:
                 _add_fault(server, plan.provider, fault)
+            if plan.keys:
+                server.accept_keys(plan.provider, *plan.keys)
     except BaseException:
         server.stop()
         raise
@@ -351,6 +366,9 @@ def _plan_text(plan: ProviderPlan) -> str:
     for fault in plan.faults:
         value = "" if fault.value is None else f"={fault.value:g}"
         text += f"; fault {fault.kind}{value} {_count(fault.times)}"
+    if plan.keys:
+        # A count, never the keys: the output may land in a CI log.
+        text += f"; {len(plan.keys)} accepted key(s), others rejected"
     return text
 
 

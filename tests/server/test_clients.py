@@ -6,6 +6,7 @@ import asyncio
 import json
 import shutil
 import subprocess
+from typing import Any
 
 import aiohttp
 import pytest
@@ -13,7 +14,9 @@ import requests
 
 from pytest_llmcreds.server import LLMFakeServer
 from pytest_llmcreds.simulate import scenario_of
-from tests.server.support import expected_body, http_cases, request_of
+from tests.server.support import MESSAGES, expected_body, http_cases, request_of
+
+CHAT_BODY: dict[str, Any] = {"model": "gpt-4o", "messages": MESSAGES}
 
 CURL = shutil.which("curl")
 
@@ -267,3 +270,59 @@ def test_records_no_other_secrets(llm_fake_server: LLMFakeServer) -> None:
     shown = {name.lower(): value for name, value in recorded.headers.items()}
     assert shown["authorization"] == "[redacted]"
     assert shown["cookie"] == "[redacted]"
+
+
+GOOD_KEY = "sk-proj-" + "Hv3Km8Np2Qr6St9Uw1Xy4Za7Bc0De5Fg"
+
+
+def test_accept_keys_rejects_others(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.accept_keys("openai", GOOD_KEY)
+    llm_fake_server.fail("openai", "rate_limited", times=1)
+    url = llm_fake_server.base_url("openai") + "/chat/completions"
+
+    def send(key: str | None) -> requests.Response:
+        headers = {"authorization": f"Bearer {key}"} if key else {}
+        return requests.post(url, json=CHAT_BODY, headers=headers, timeout=5)
+
+    missing = send(None)
+    wrong = send("sk-proj-wrong")
+    limited = send(GOOD_KEY)
+    accepted = send(GOOD_KEY)
+
+    assert missing.status_code == 401
+    assert "You didn't provide an API key" in missing.json()["error"]["message"]
+    assert wrong.status_code == 401
+    assert wrong.json()["error"]["code"] == "invalid_api_key"
+    assert limited.status_code == 429
+    assert accepted.status_code == 200
+
+
+def test_accept_keys_reads_query_key(llm_fake_server: LLMFakeServer) -> None:
+    key = "AIza" + "Sy3Kq8Wm2Xn6Vb9Lc1Jh4Gf7Ds0Ap5Ez"
+    llm_fake_server.accept_keys("gemini", key)
+    _, path, body = request_of("gemini")
+    url = llm_fake_server.base_url("gemini") + path
+
+    good = requests.post(url + "?key=" + key, json=body, timeout=5)
+    bad = requests.post(url + "?key=AIzaWrong", json=body, timeout=5)
+
+    assert good.status_code == 200
+    assert bad.status_code == 400
+    assert bad.json()["error"]["status"] == "INVALID_ARGUMENT"
+
+
+def test_accept_keys_errors(llm_fake_server: LLMFakeServer) -> None:
+    with pytest.raises(ValueError, match="needs at least one key"):
+        llm_fake_server.accept_keys("openai")
+    with pytest.raises(ValueError, match="ollama has no invalid_api_key scenario"):
+        llm_fake_server.accept_keys("ollama", "any")
+
+
+def test_reset_forgets_accepted_keys(llm_fake_server: LLMFakeServer) -> None:
+    llm_fake_server.accept_keys("anthropic", GOOD_KEY)
+    _, path, body = request_of("anthropic")
+    url = llm_fake_server.base_url("anthropic") + path
+
+    llm_fake_server.reset()
+
+    assert requests.post(url, json=body, timeout=5).status_code == 200

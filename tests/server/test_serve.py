@@ -394,3 +394,30 @@ def test_fixed_port_counts_up(start_serve: object) -> None:
     assert exports["ANTHROPIC_BASE_URL"] == f"http://127.0.0.1:{first}"
     assert exports["GOOGLE_GEMINI_BASE_URL"] == f"http://127.0.0.1:{first + 1}"
     assert code == 0
+
+
+def test_serve_accepts_only_given_key() -> None:
+    key = "sk-ant-" + "api03-Qw8Er2Ty6Ui0Op4As7Df1Gh5Jk9"
+    args = build_parser().parse_args(
+        ["serve", "--provider", "anthropic", "--accept-key", key, "-q"]
+    )
+    stop = threading.Event()
+    statuses: list[int] = []
+
+    def ready(server: LLMFakeServer) -> None:
+        url = server.base_url("anthropic") + "/v1/messages"
+        try:
+            for sent in (key, "sk-ant-other"):
+                headers = {"x-api-key": sent}
+                response = requests.post(url, json={}, headers=headers, timeout=5)
+                statuses.append(response.status_code)
+        finally:
+            stop.set()
+
+    out = io.StringIO()
+    code = serve(args, out, ready=ready, stop=stop)
+
+    assert code == 0
+    assert statuses == [200, 401]
+    assert key not in out.getvalue()
+    assert "1 accepted key(s), others rejected" in out.getvalue()
