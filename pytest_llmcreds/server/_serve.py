@@ -162,6 +162,12 @@ def parse_fault(parser: argparse.ArgumentParser, text: str) -> FaultPlan:
 
 def add_arguments(serve: argparse.ArgumentParser) -> None:
     """Add the options of ``llmcreds serve`` to its subparser."""
+    _add_plan_arguments(serve)
+    _add_server_arguments(serve)
+
+
+def _add_plan_arguments(serve: argparse.ArgumentParser) -> None:
+    """Add the options read in order: providers and what each one serves."""
     add = serve.add_argument
     add(
         "--provider",
@@ -204,6 +210,11 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
         help="How many requests get the scenario or fault before it. "
         "Default: every request",
     )
+
+
+def _add_server_arguments(serve: argparse.ArgumentParser) -> None:
+    """Add the options of the servers themselves: address, TLS and logging."""
+    add = serve.add_argument
     add(
         "--host",
         default="127.0.0.1",
