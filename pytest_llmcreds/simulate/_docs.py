@@ -6,6 +6,7 @@ changing a catalogue module; a test fails while the file is out of date.
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
@@ -48,6 +49,39 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def source_problem(source: object) -> str | None:
+    """Return why ``source`` is not plain reference text, or None when it is.
+
+    A source is a string of references separated by "; ". A part that reads
+    as a Python or JSON mapping or list is the repr of a value that a YAML
+    parser made from text containing ": " (``a (Status: 404)`` parses as the
+    mapping ``{'a (Status': '404)'}``), so the text it stood for is lost.
+    """
+    if not isinstance(source, str):
+        return f"the source is a {type(source).__name__}, not a string"
+    for part in source.split("; "):
+        text = part.strip()
+        if text[:1] not in ("{", "["):
+            continue
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            continue
+        if isinstance(value, (dict, list, set, tuple)):
+            return f"{text!r} is the repr of a {type(value).__name__}"
+    return None
+
+
+def _source_cell(provider: str, scenario: Scenario) -> str:
+    problem = source_problem(scenario.source)
+    if problem is not None:
+        raise ValueError(
+            f"{provider}/{scenario.id}: invalid source: {problem}; write the "
+            "references as one plain string"
+        )
+    return _cell(scenario.source)
+
+
 def _ordered(table: ProviderErrors) -> list[Scenario]:
     neutral = {name: index for index, name in enumerate(NEUTRAL_SCENARIOS)}
     return sorted(
@@ -71,7 +105,7 @@ def _provider_section(table: ProviderErrors) -> list[str]:
             scenario.policy,
             scenario.confidence,
             _cell(scenario.summary),
-            _cell(scenario.source),
+            _source_cell(table.provider, scenario),
         )
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")

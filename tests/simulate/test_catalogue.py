@@ -114,7 +114,40 @@ def test_envelope_mismatch_rejected() -> None:
         _validate(table, broken)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "https://example.com/1; {'https://example.com/2 (Status': '404 (Gone))'}",
+        '{"https://example.com/3 (\'model": "sonnet4\')"}',
+        "['https://example.com/4', 'https://example.com/5']",
+        {"https://example.com/6 (Status": "404)"},
+    ],
+)
+def test_mangled_source_rejected(source: Any) -> None:
+    assert _docs.source_problem(source) is not None
+
+
+def test_mangled_source_fails_render() -> None:
+    table = errors_of("openai")
+    broken = Scenario(
+        id="broken",
+        summary="x",
+        status=404,
+        body="{}",
+        source="{'https://example.com/x (Status': '404)'}",
+        confidence="inferred",
+    )
+    with pytest.raises(ValueError, match="openai/broken: invalid source"):
+        _docs._provider_section(table.model_copy(update={"scenarios": (broken,)}))
+
+
 def test_scenarios_md_up_to_date() -> None:
+    problems = {
+        f"{provider}/{scenario.id}": _docs.source_problem(scenario.source)
+        for provider in PROVIDERS
+        for scenario in errors_of(provider).scenarios
+    }
+    assert {key: problem for key, problem in problems.items() if problem} == {}
     assert SCENARIOS_MD.read_text(encoding="utf-8") == _docs.render(), (
         "docs/scenarios.md is out of date; run "
         "python -m pytest_llmcreds.simulate._docs docs/scenarios.md"

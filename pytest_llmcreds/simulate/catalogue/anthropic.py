@@ -79,8 +79,8 @@ _SCENARIOS = (
         source=(
             "https://github.com/mattermost/mattermost-plugin-agents/issues/25"
             "7 (2024-10, no request_id yet, trailing space after model name);"
-            " {\"https://github.com/anthropics/claude-code/issues/5349 ('model"
-            '": "sonnet4\')"}'
+            " https://github.com/anthropics/claude-code/issues/5349"
+            " ('model: sonnet4')"
         ),
         confidence="pasted_in_issue",
     ),

@@ -79,9 +79,9 @@ _SCENARIOS = (
             'n."}}\n'
         ),
         source=(
-            "https://github.com/chatboxai/chatbox/issues/861; {'https://githu"
-            "b.com/Azure-Samples/azure-search-openai-demo-csharp/issues/379 ("
-            "Status': '404 (DeploymentNotFound))'}"
+            "https://github.com/chatboxai/chatbox/issues/861; "
+            "https://github.com/Azure-Samples/azure-search-openai-demo-csharp/"
+            "issues/379 (Status: 404 (DeploymentNotFound))"
         ),
         confidence="pasted_in_issue",
     ),
@@ -99,9 +99,9 @@ _SCENARIOS = (
             'n."}}\n'
         ),
         source=(
-            "https://github.com/chatboxai/chatbox/issues/861; {'https://githu"
-            "b.com/Azure-Samples/azure-search-openai-demo-csharp/issues/379 ("
-            "Status': '404 (DeploymentNotFound))'}"
+            "https://github.com/chatboxai/chatbox/issues/861; "
+            "https://github.com/Azure-Samples/azure-search-openai-demo-csharp/"
+            "issues/379 (Status: 404 (DeploymentNotFound))"
         ),
         confidence="pasted_in_issue",
     ),
