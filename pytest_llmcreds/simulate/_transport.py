@@ -27,6 +27,8 @@ from respx.mocks import AbstractRequestMocker
 from respx.models import PassThrough
 from respx.patterns import parse_url
 
+from pytest_llmcreds.simulate._request_head import check_request_head
+
 TransportFailure = Literal["read_timeout", "connect_error"]
 
 # The pool exception that each failure stands for; the client's transport
@@ -89,9 +91,9 @@ class _PoolMocker(AbstractRequestMocker):
     module_name: ClassVar[str]
     _originals: ClassVar[dict[tuple[str, str], Any]]
     _wrappers: ClassVar[dict[tuple[str, str], Any]]
-    #: (class, method name, wrapper) of each installed wrapper, checked on
-    #: every ``start``.
-    _installed: ClassVar[list[tuple[Any, str, Any]]]
+    #: (module, module name, class, method name, wrapper) of each installed
+    #: wrapper, checked on every ``start``.
+    _installed: ClassVar[list[tuple[Any, str, Any, str, Any]]]
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
@@ -108,9 +110,12 @@ class _PoolMocker(AbstractRequestMocker):
 
     @classmethod
     def start(cls) -> None:
+        # The module is compared with sys.modules because a module removed
+        # from sys.modules and imported again (pytester's in-process runs do
+        # this) brings new pool classes without the wrappers.
         if cls._installed and all(
-            owner.__dict__.get(method) is wrapper
-            for owner, method, wrapper in cls._installed
+            sys.modules.get(name) is module and owner.__dict__.get(method) is wrapper
+            for module, name, owner, method, wrapper in cls._installed
         ):
             return
         for target in cls.targets:
@@ -119,11 +124,6 @@ class _PoolMocker(AbstractRequestMocker):
             for method in cls.target_methods:
                 if hasattr(owner, method):
                     cls._install(target, owner, method)
-
-    @classmethod
-    def _owner_of(cls, target: str) -> Any:
-        module_name, _, class_name = target.rpartition(".")
-        return getattr(sys.modules[module_name], class_name)
 
     @classmethod
     def _install(cls, target: str, owner: type, method: str) -> None:
@@ -137,9 +137,17 @@ class _PoolMocker(AbstractRequestMocker):
         cls._wrappers[key] = wrapper
         setattr(owner, method, wrapper)
         cls._installed = [
-            (cls._owner_of(target), name, installed)
+            cls._installed_entry(target, name, installed)
             for (target, name), installed in cls._wrappers.items()
         ]
+
+    @classmethod
+    def _installed_entry(
+        cls, target: str, method: str, wrapper: Any
+    ) -> tuple[Any, str, Any, str, Any]:
+        module_name, _, class_name = target.rpartition(".")
+        module = sys.modules[module_name]
+        return (module, module_name, getattr(module, class_name), method, wrapper)
 
     @classmethod
     def stop(cls, force: bool = False) -> None:
@@ -176,6 +184,7 @@ class _PoolMocker(AbstractRequestMocker):
         if inspect.iscoroutinefunction(spec):
 
             async def amock(self: Any, request: Any) -> Any:
+                cls._check_request_head(request)
                 httpx_request = cls.to_httpx_request(request=request)
                 await httpx_request.aread()
                 return await cls._send_async(
@@ -185,6 +194,7 @@ class _PoolMocker(AbstractRequestMocker):
             return amock
 
         def mock(self: Any, request: Any) -> Any:
+            cls._check_request_head(request)
             httpx_request = cls.to_httpx_request(request=request)
             httpx_request.read()
             return cls._send_sync(
@@ -192,6 +202,13 @@ class _PoolMocker(AbstractRequestMocker):
             )
 
         return mock
+
+    @classmethod
+    def _check_request_head(cls, request: Any) -> None:
+        # NOTE: this is the HTTP/1.1 check. A client with http2=True that
+        # negotiates HTTP/2 is validated by h2 instead, which rejects more
+        # (uppercase names, connection-specific headers).
+        check_request_head(cls._module(), request)
 
     @classmethod
     def to_httpx_request(cls, **kwargs: Any) -> httpx.Request:
