@@ -13,6 +13,8 @@ from pytest_llmcreds.simulate._mock import (
     PlannedFailure,
     RecordedRequest,
     UnmatchedRequestError,
+    redact_headers,
+    redact_url,
 )
 from pytest_llmcreds.simulate._models import NEUTRAL_SCENARIOS, Scenario
 from pytest_llmcreds.simulate._params import ScenarioCase, scenario_params
@@ -37,6 +39,8 @@ __all__ = [
     "UnmatchedRequestError",
     "check_retry_policy",
     "errors_of",
+    "redact_headers",
+    "redact_url",
     "scenario_of",
     "scenario_params",
 ]

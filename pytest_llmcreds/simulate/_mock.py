@@ -3,8 +3,9 @@
 One respx router serves both HTTP stacks. Each provider that a test calls
 ``fail`` or ``succeed`` on gets routes for its default hosts, the base URL in
 its SDK's environment variable and any ``base_url=``. Every other request
-raises :class:`UnmatchedRequestError` at once, and again when the mock exits,
-because SDKs wrap transport exceptions and an application may swallow them.
+raises :class:`UnmatchedRequestError` at once. When the mock exits it raises
+again for the blocked requests that the test's failure does not show, because
+SDKs wrap transport exceptions and an application may swallow them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import operator
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -61,6 +63,12 @@ _DEFAULT_MODEL = "llm-mock-model"
 
 class UnmatchedRequestError(AllMockedAssertionError):
     """A request that matches no simulated provider and no user route."""
+
+    def __init__(self, message: str, request_line: str | None = None) -> None:
+        super().__init__(message)
+        #: ``METHOD URL`` of the blocked request, credentials redacted, or
+        #: None for the summary raised when the mock exits.
+        self.request_line = request_line
 
 
 @dataclass(frozen=True)
@@ -260,8 +268,11 @@ class LLMMock:
             _ACTIVE.remove(self)
         if not _ACTIVE:
             AiohttpGuard.blocker = None
-        if exc_type is None and self._unmatched_requests:
-            raise UnmatchedRequestError(self._unmatched_summary())
+        if exc_type is not None or not self._unmatched_requests:
+            return
+        swallowed = self._swallowed_requests()
+        if swallowed:
+            raise UnmatchedRequestError(_swallowed_summary(self, swallowed))
 
     # The test-facing API.
 
@@ -499,20 +510,34 @@ class LLMMock:
 
     def _unmatched(self, request: httpx.Request) -> UnmatchedRequestError:
         line = f"{request.method} {redact_url(str(request.url))}"
-        self._unmatched_requests.append(line)
-        return UnmatchedRequestError(self._unmatched_summary())
+        return self._block(line)
 
     def _unmatched_aiohttp(self, method: str, url: str) -> UnmatchedRequestError:
-        self._unmatched_requests.append(
+        return self._block(
             f"{method} {redact_url(url)} (aiohttp, which llm_mock does not "
             "intercept: give google-genai http_options=HttpOptions("
             "httpx_async_client=httpx2.AsyncClient()) to send through httpx2)"
         )
-        return UnmatchedRequestError(self._unmatched_summary())
 
-    def _unmatched_summary(self) -> str:
-        lines = ["llm_mock blocked requests that match no simulated provider:"]
-        lines += [f"  {line}" for line in self._unmatched_requests]
+    def _block(self, line: str) -> UnmatchedRequestError:
+        self._unmatched_requests.append(line)
+        header = "llm_mock blocked requests that match no simulated provider:"
+        message = self._unmatched_summary(header, self._unmatched_requests)
+        return UnmatchedRequestError(message, request_line=line)
+
+    def _swallowed_requests(self) -> list[str]:
+        """Return the blocked requests that the test's own failure does not show.
+
+        A request whose ``UnmatchedRequestError`` is in the exception chain
+        the test failed with was reported there, so it is left out, with its
+        retries (the same request line).
+        """
+        reported = _reported_lines(_current_test_failure())
+        return [line for line in self._unmatched_requests if line not in reported]
+
+    def _unmatched_summary(self, header: str, blocked: list[str]) -> str:
+        lines = [header]
+        lines += [f"  {line}" for line in _counted(blocked)]
         if not self._states:
             lines.append(
                 "No provider is simulated: call llm_mock.fail(provider, "
@@ -527,6 +552,61 @@ class LLMMock:
             "route to llm_mock.router."
         )
         return "\n".join(lines)
+
+
+def _swallowed_summary(mock: LLMMock, blocked: list[str]) -> str:
+    header = (
+        "llm_mock blocked requests that match no simulated provider, and the "
+        "test caught the error each one raised (SDKs wrap it, for example in "
+        "openai.APIConnectionError, so a broad except hides it):"
+    )
+    return mock._unmatched_summary(header, blocked)
+
+
+def _counted(lines: list[str]) -> list[str]:
+    """Return each distinct line once, with the count when it repeats."""
+    counts = dict.fromkeys(lines, 0)
+    for line in lines:
+        counts[line] += 1
+    return [
+        line if count == 1 else f"{line} ({count} requests)"
+        for line, count in counts.items()
+    ]
+
+
+def _current_test_failure() -> BaseException | None:
+    """Return the exception that the running pytest test raised, if any.
+
+    pytest 9.2 stores it in ``sys.last_value`` (and ``sys.last_exc`` on
+    Python 3.12+) when the test call raises, for post-mortem debugging, and
+    deletes both before each test call (``_pytest/runner.py``
+    ``pytest_runtest_call``), so at fixture teardown they hold this test's
+    failure or nothing. Outside pytest they may hold an older exception,
+    which contains no error of this mock.
+    """
+    failure = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
+    return failure if isinstance(failure, BaseException) else None
+
+
+def _reported_lines(failure: BaseException | None) -> set[str]:
+    """Return the request lines of the unmatched errors in ``failure``'s chain."""
+    lines: set[str] = set()
+    pending = [failure] if failure is not None else []
+    seen: set[int] = set()
+    while pending:
+        error = pending.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, UnmatchedRequestError) and error.request_line:
+            lines.add(error.request_line)
+        # An exception group (Python 3.11+, or the exceptiongroup backport)
+        # holds its members in ``exceptions``.
+        members = getattr(error, "exceptions", ())
+        if isinstance(members, tuple):
+            pending.extend(e for e in members if isinstance(e, BaseException))
+        pending.extend(e for e in (error.__cause__, error.__context__) if e)
+    return lines
 
 
 @functools.cache

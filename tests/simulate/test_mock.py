@@ -210,6 +210,22 @@ def test_key_query_redacted(llm_mock: LLMMock, http: ModuleType) -> None:
     assert "AIzaSecret" not in llm_mock.requests("gemini")[0].url
 
 
+def test_redact_url_public() -> None:
+    from pytest_llmcreds import simulate
+
+    url = "https://example.com/v1/models?key=AIzaSecret&page=2"
+    assert simulate.redact_url(url) == (
+        "https://example.com/v1/models?key=[redacted]&page=2"
+    )
+
+
+def test_redact_headers_public() -> None:
+    from pytest_llmcreds import simulate
+
+    headers = simulate.redact_headers([("X-Api-Key", "sk"), ("Accept", "*/*")])
+    assert headers == {"x-api-key": "[redacted]", "accept": "*/*"}
+
+
 def test_success_answer_parses(llm_mock: LLMMock, http: ModuleType) -> None:
     llm_mock.succeed("openai")
     assert _post(http).json()["model"] == "gpt-4o"
@@ -240,6 +256,22 @@ def test_unmatched_reported_at_exit(http: ModuleType) -> None:
         _post(http, "https://example.com/v1/chat/completions")
     with pytest.raises(UnmatchedRequestError, match=r"example\.com"):
         mock.__exit__(None, None, None)
+
+
+def test_repeated_unmatched_counted(http: ModuleType) -> None:
+    mock = LLMMock()
+    mock.__enter__()
+    for _ in range(2):
+        with contextlib.suppress(UnmatchedRequestError):
+            http.get("https://example.com/again")
+    with pytest.raises(UnmatchedRequestError, match=r"again \(2 requests\)"):
+        mock.__exit__(None, None, None)
+
+
+def test_unmatched_error_names_request(http: ModuleType) -> None:
+    with pytest.raises(UnmatchedRequestError) as caught, LLMMock():
+        http.get("https://example.com/named?key=secret")
+    assert caught.value.request_line == ("GET https://example.com/named?key=[redacted]")
 
 
 def test_unknown_endpoint_unmatched(http: ModuleType) -> None:
