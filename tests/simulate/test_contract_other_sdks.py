@@ -234,6 +234,9 @@ def test_groq_request_too_large_is_413(llm_mock: LLMMock) -> None:
 
 def test_genai_async_aiohttp_blocked() -> None:
     pytest.importorskip("aiohttp")
+    # Skip before the mock starts: a skip after __enter__ would leave it
+    # active for every later test.
+    pytest.importorskip("google.genai")
     mock = LLMMock().__enter__()
     mock.succeed("gemini")
     client = _genai_client()
