@@ -7,8 +7,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
+import trustme  # noqa: F401 - see below
 
 from pytest_llmcreds.providers import builtin_providers
+
+# pytester's in-process runs drop the modules first imported inside them.
+# A library imported there (cryptography through trustme, for one) would be
+# imported again afterwards with new classes, and objects made from the old
+# ones then fail isinstance checks; importing them here keeps one copy.
 
 #: Variables that change what the plugin sees; each test starts without them.
 CI_VARIABLES = (
