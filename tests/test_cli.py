@@ -36,6 +36,14 @@ def test_check_example_configuration_offline() -> None:
     assert "llmcreds: 3 failed (offline checks only)" in done.stdout
 
 
+def test_check_example_configuration_live() -> None:
+    done = llmcreds("check", cwd=ROOT / "examples" / "basic")
+
+    assert done.returncode == 1
+    assert "llmcreds: 3 failed (live checks)" in done.stdout
+    assert "no request was sent because there is no key to send" not in done.stderr
+
+
 def test_check_passes_with_key() -> None:
     done = llmcreds(
         "check", "--offline", "--provider", "openai", env={"OPENAI_API_KEY": OPENAI_KEY}
