@@ -1,4 +1,4 @@
-"""The ``llmcreds`` command: the preflight outside pytest.
+"""The ``llmcreds`` command: the preflight outside pytest, and a fake provider.
 
 ``llmcreds check`` reads the same ``llm_*`` keys from the project's pytest
 configuration file as the plugin, runs the same checks and prints the same
