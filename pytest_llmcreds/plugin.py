@@ -225,7 +225,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 #: Option destinations and ini keys whose use means the plugin has work to
-#: do; without any of them, a run with no llm_live test imports nothing more.
+#: do. Without any of them, a run with no llm_live test imports nothing more.
 _OPTION_DESTS = (
     "llm_preflight",
     "llm_providers",
@@ -625,7 +625,7 @@ def llm_preflight(pytestconfig: pytest.Config) -> PreflightResult:
 def llm_mock() -> Iterator[LLMMock]:
     """Simulate LLM providers for every httpx and httpx2 client, sync and async.
 
-    ``llm_mock.fail("openai", "invalid_api_key", times=None)`` answers that
+    ``llm_mock.fail("openai", "invalid_api_key", times=None)`` responds to that
     provider's requests with the error it sends in production (status,
     headers and body), ``times`` times, then with a minimal success answer;
     ``llm_mock.succeed(provider)`` serves only success answers.
@@ -655,7 +655,7 @@ def llm_fake_server() -> Iterator[LLMFakeServer]:
     Go code and subprocesses: ``fail(provider, scenario, times=None)``,
     ``succeed(provider)``, ``requests(provider)`` (keys as fingerprints).
     ``base_url(provider)`` is in the form the provider's SDK expects and
-    ``environ()`` holds OPENAI_BASE_URL, ANTHROPIC_BASE_URL and the like for
+    ``environ()`` contains OPENAI_BASE_URL, ANTHROPIC_BASE_URL and the like for
     a subprocess. Faults: latency, drip, disconnect, reset_connection,
     truncate_stream, malformed_json, html, huge_body. Each provider gets its
     own free port; all servers stop when the test ends. See docs/server.md.
