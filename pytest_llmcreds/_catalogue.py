@@ -373,7 +373,7 @@ TOGETHER = ProviderSpec(
     key_vars=("TOGETHER_API_KEY",),
     base_url_vars=("TOGETHER_BASE_URL",),
     # NOTE: together-python 3.x defaults to https://api.together.ai and puts
-    # /v1 in each path, so its TOGETHER_BASE_URL is an origin; the preflight
+    # /v1 in each path, so its TOGETHER_BASE_URL is an origin. The preflight
     # reads the base URL the OpenAI way, with /v1, as users of the openai SDK
     # set it for Together.
     default_base_url="https://api.together.xyz/v1",

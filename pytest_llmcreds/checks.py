@@ -716,8 +716,8 @@ def _whitespace_effect(value: str) -> str:
     """Say what the SDK does with the whitespace in a key.
 
     httpx (through h11 or httpcore2) rejects a header value with a line
-    break or trailing whitespace, so the request fails before it is sent;
-    other whitespace is sent and makes the key wrong.
+    break or trailing whitespace, so the request fails before it is sent.
+    Other whitespace is sent and makes the key wrong.
     """
     if "\n" in value or "\r" in value or value != value.rstrip():
         return (

@@ -16,7 +16,7 @@ from pytest_llmcreds.providers import builtin_providers
 # imported again afterwards with new classes, and objects made from the old
 # ones then fail isinstance checks; importing them here keeps one copy.
 
-#: Variables that change what the plugin sees; each test starts without them.
+#: Variables that change what the plugin reads; each test starts without them.
 CI_VARIABLES = (
     "CI",
     "GITHUB_ACTIONS",

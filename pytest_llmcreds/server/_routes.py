@@ -1,4 +1,4 @@
-"""What the fake provider sends back: replies, routes and mounted providers, as data."""
+"""The fake provider's responses, routes and mounted providers, as data."""
 
 from __future__ import annotations
 

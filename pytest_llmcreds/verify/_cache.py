@@ -5,7 +5,7 @@ SHA-256 digest, the models, the probe flag and the settings, so a changed
 key or model checks again. The stored value holds only what the report may
 show: findings with fingerprints only, and the settings as
 ``shown_settings`` returns them. Indeterminate outcomes (a timeout, a
-network or server error) are never stored: the next run asks again.
+network or server error) are never stored: the next run checks again.
 """
 
 from __future__ import annotations

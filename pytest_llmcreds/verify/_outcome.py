@@ -1,4 +1,4 @@
-"""The live check's input and output types, as the preflight sees them."""
+"""The live check's input and output types, as the preflight uses them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the live check sends to each provider, and why, as one table.
+"""The requests the live check sends to each provider, and the reasons, as one table.
 
 Each entry names the cheapest request that proves the key without using
 tokens, the model list, and the one-token request that ``--llm-preflight-probe``

@@ -18,7 +18,7 @@ ALL = [
     for provider in PROVIDERS
     for scenario in errors_of(provider).scenarios
 ]
-#: Scenarios answered with an HTTP error status, and scenarios that send a body.
+#: Scenarios with an HTTP error status, and scenarios that send a body.
 HTTP_ERRORS = [case for case in ALL if case.values[1].kind == "http"]
 WITH_BODY = [case for case in ALL if not case.values[1].is_transport_failure]
 
